@@ -1,0 +1,92 @@
+// `npm run bench:lab`: the lab simulator with 1,000 exporters, measured over
+// gRPC on loopback. Bounded in count and in time; prints p50/p99 and req/s.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { createClient, type Interceptor } from "@connectrpc/connect";
+import { createGrpcTransport } from "@connectrpc/connect-node";
+import { ClientService } from "../src/gen/jumpstarter/client/v1/client_pb.js";
+import { startLab, type Scenario } from "../server/lab/lab.js";
+
+const EXPORTERS = 1_000;
+const KINDS = ["rcar-s4", "rcar-h3", "rpi5", "jetson-orin", "imx8mp", "qemu-x86", "sk-am62", "beagleplay", "visionfive2", "rock5b"];
+const SITES = ["bcn", "brno", "westford"];
+const WARMUP = 5;
+const LIST_ITERATIONS = 100;
+const CREATE_ITERATIONS = 300;
+const PHASE_TIME_LIMIT_MS = 30_000;
+
+function scenario(): Scenario {
+  return {
+    namespace: "bench",
+    clients: [{ name: "bench", token: "bench-token" }],
+    exporters: Array.from({ length: EXPORTERS }, (_, i) => ({
+      name: `board-${String(i).padStart(4, "0")}`,
+      labels: {
+        board: KINDS[i % KINDS.length] ?? "x",
+        site: SITES[i % SITES.length] ?? "x",
+        arch: i % 7 === 0 ? "x86_64" : "arm64",
+        ram: String(2 ** (1 + (i % 5))),
+        firmware: `fw-${i % 4}`,
+      },
+    })),
+  };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function measure(name: string, iterations: number, call: (i: number) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < WARMUP; i += 1) await call(-1 - i);
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < iterations && performance.now() - started < PHASE_TIME_LIMIT_MS; i += 1) {
+    const t0 = performance.now();
+    await call(i);
+    samples.push(performance.now() - t0);
+  }
+  const elapsed = performance.now() - started;
+  const sorted = [...samples].sort((a, b) => a - b);
+  console.log(
+    `${name.padEnd(36)} n=${String(samples.length).padStart(4)}  p50=${percentile(sorted, 50).toFixed(2).padStart(7)} ms  p99=${percentile(sorted, 99).toFixed(2).padStart(7)} ms  ${((samples.length / elapsed) * 1000).toFixed(0).padStart(6)} req/s`,
+  );
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "lab-bench-"));
+  const lab = await startLab({ port: 0, dataDir, scenario: scenario() });
+  try {
+    const bearer: Interceptor = (next) => (req) => {
+      req.header.set("authorization", "Bearer bench-token");
+      return next(req);
+    };
+    const client = createClient(ClientService, createGrpcTransport({ baseUrl: lab.url, interceptors: [bearer] }));
+    const parent = `namespaces/${lab.namespace}`;
+    console.log(`Lab simulator with ${EXPORTERS} exporters at ${lab.url}`);
+
+    await measure("ListExporters (all, page_size 0)", LIST_ITERATIONS, async () => {
+      const { exporters } = await client.listExporters({ parent });
+      if (exporters.length !== EXPORTERS) throw new Error(`expected ${EXPORTERS} exporters, got ${exporters.length}`);
+    });
+    await measure("ListExporters (filter, page 50)", LIST_ITERATIONS, () =>
+      client.listExporters({ parent, filter: "arch=arm64,site in (bcn,brno)", pageSize: 50 }),
+    );
+    await measure("CreateLease (selector, 2s)", CREATE_ITERATIONS, (i) =>
+      client.createLease({
+        parent,
+        lease: { selector: `board=${KINDS[Math.abs(i) % KINDS.length] ?? "x"},site=${SITES[Math.abs(i) % SITES.length] ?? "x"}`, duration: { seconds: 2n } },
+      }),
+    );
+    await measure("ListLeases (all, only_active=false)", LIST_ITERATIONS, () => client.listLeases({ parent, onlyActive: false }));
+  } finally {
+    await lab.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+// `npm start`: the whole portal on one command. Builds the SPA when needed,
+// starts the lab simulator (unless --controller points at a real one) and the
+// gateway in front of it, and stops both on one Ctrl-C.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { startGateway, type RunningGateway } from "../server/gateway/gateway.js";
+import { startLab, type RunningLab } from "../server/lab/lab.js";
+import { buildIfStale } from "./build-if-stale.js";
+
+const usage = `Usage: npm start -- [--port N] [--host H] [--controller URL] [--ca-file F] [--insecure]
+                    [--scenario FILE] [--data DIR]
+  --port N          portal port (default 8080, or PORT)
+  --host H          portal address (default 127.0.0.1, or PORTAL_HOST)
+  --controller URL  a real Jumpstarter controller (or PORTAL_CONTROLLER); no simulator then
+  --ca-file F       CA bundle for the controller's TLS certificate (or PORTAL_CA_FILE)
+  --insecure        skip TLS verification of the controller (development only)
+  --scenario FILE   lab simulator scenario (default scenarios/demo.yaml)
+  --data DIR        lab simulator data folder (default .data/lab)`;
+
+function fail(message: string): never {
+  console.error(`npm start: ${message}\n\n${usage}`);
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      controller: { type: "string" },
+      "ca-file": { type: "string" },
+      insecure: { type: "boolean" },
+      scenario: { type: "string" },
+      data: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  }).values;
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+if (args.help === true) {
+  console.log(usage);
+  process.exit(0);
+}
+
+const portText = args.port ?? process.env.PORT ?? "8080";
+const port = Number(portText);
+if (!/^\d+$/.test(portText) || port > 65535) fail(`--port must be a port number, got "${portText}"`);
+const host = args.host ?? process.env.PORTAL_HOST ?? "127.0.0.1";
+const controller = args.controller ?? process.env.PORTAL_CONTROLLER;
+const caFile = args["ca-file"] ?? process.env.PORTAL_CA_FILE;
+const insecure = args.insecure === true || process.env.PORTAL_INSECURE === "true";
+if (controller !== undefined && !/^https?:\/\//.test(controller)) {
+  fail(`--controller must be an http:// (cleartext HTTP/2) or https:// URL, got "${controller}"`);
+}
+
+try {
+  buildIfStale();
+} catch (error) {
+  console.error(`npm start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+let lab: RunningLab | undefined;
+let gateway: RunningGateway | undefined;
+let stopping = false;
+
+async function stop(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await gateway?.stop().catch(() => undefined);
+  await lab?.stop().catch(() => undefined);
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+
+try {
+  let upstream: string;
+  if (controller !== undefined) {
+    upstream = controller;
+  } else {
+    const dataDir = args.data ?? join(".data", "lab");
+    mkdirSync(dataDir, { recursive: true });
+    lab = await startLab({ port: 0, dataDir, scenario: args.scenario ?? join("scenarios", "demo.yaml") });
+    upstream = lab.url;
+  }
+  gateway = await startGateway({
+    host,
+    port,
+    controller: upstream,
+    staticDir: "dist",
+    ...(caFile !== undefined ? { caFile } : {}),
+    ...(insecure ? { insecure } : {}),
+  });
+  const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
+  const url = `http://${shown}:${gateway.port}`;
+  console.log("");
+  console.log(`  Jumpstarter Lab Portal: ${url}`);
+  if (lab !== undefined) {
+    console.log(`  Lab simulator (namespace "${lab.namespace}") at ${lab.url}`);
+    console.log("");
+    console.log("  Sign in by importing one of these client config files, or paste its token:");
+    for (const client of lab.clients) {
+      console.log(`    ${client.name.padEnd(8)} ${client.configPath}   (token: ${client.token})`);
+    }
+  } else {
+    console.log(`  Controller: ${upstream}`);
+    console.log("  Sign in with your jmp client config file (~/.config/jumpstarter/clients/*.yaml).");
+  }
+  console.log("");
+  console.log("  Press Ctrl-C to stop.");
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const inUse = /EADDRINUSE/.test(message) ? ` (port ${port} is in use: try --port ${port + 1})` : "";
+  console.error(`npm start: ${message}${inUse}`);
+  await stop(1);
+}

@@ -1,0 +1,204 @@
+// Command-line flags and PORTAL_* environment variables -> GatewayOptions.
+// Flags win over the environment; anything malformed is a ConfigError whose
+// message is one line a person can act on.
+import type { GatewayOptions } from "./gateway.js";
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export type CliCommand = { kind: "help" } | { kind: "run"; options: GatewayOptions };
+
+interface FlagSpec {
+  env: string;
+  boolean?: true;
+}
+
+const flags = {
+  listen: { env: "PORTAL_LISTEN" },
+  controller: { env: "PORTAL_CONTROLLER" },
+  "ca-file": { env: "PORTAL_CA_FILE" },
+  insecure: { env: "PORTAL_INSECURE", boolean: true },
+  "static-dir": { env: "PORTAL_STATIC_DIR" },
+  "allowed-origins": { env: "PORTAL_ALLOWED_ORIGINS" },
+  "max-body-bytes": { env: "PORTAL_MAX_BODY_BYTES" },
+  "upstream-timeout": { env: "PORTAL_UPSTREAM_TIMEOUT" },
+} satisfies Record<string, FlagSpec>;
+
+type FlagName = keyof typeof flags;
+
+function isFlagName(name: string): name is FlagName {
+  return Object.hasOwn(flags, name);
+}
+
+export const usage = `Usage: gateway --controller URL [options]
+
+  --controller URL          Jumpstarter controller, http:// (h2c) or https:// (TLS)   [PORTAL_CONTROLLER]
+  --listen HOST:PORT        where to listen (default 127.0.0.1:8080)                   [PORTAL_LISTEN]
+  --ca-file PATH            CA bundle that signs the controller's certificate          [PORTAL_CA_FILE]
+  --insecure                skip TLS verification (development only)                   [PORTAL_INSECURE=true]
+  --static-dir DIR          built SPA to serve (default ./dist when it exists)         [PORTAL_STATIC_DIR]
+  --allowed-origins A,B     origins allowed to call the API cross-origin (default none) [PORTAL_ALLOWED_ORIGINS]
+  --max-body-bytes N        largest request body (default 1048576)                     [PORTAL_MAX_BODY_BYTES]
+  --upstream-timeout DUR    longest controller call, e.g. 30s, 500ms, 2m (default 30s) [PORTAL_UPSTREAM_TIMEOUT]
+  --help                    show this text`;
+
+/** Splits argv into flag values; `--flag value`, `--flag=value` and bare boolean flags. */
+function readFlags(argv: readonly string[]): { values: Map<FlagName, string>; help: boolean } {
+  const values = new Map<FlagName, string>();
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--help" || arg === "-h") {
+      help = true;
+      continue;
+    }
+    if (!arg.startsWith("--")) throw new ConfigError(`unexpected argument "${arg}" (see --help)`);
+    const eq = arg.indexOf("=");
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    if (!isFlagName(name)) throw new ConfigError(`unknown flag --${name} (see --help)`);
+    const spec: FlagSpec = flags[name];
+    let value: string;
+    if (eq !== -1) {
+      value = arg.slice(eq + 1);
+    } else if (spec.boolean === true) {
+      value = "true";
+    } else {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith("--")) throw new ConfigError(`flag --${name} needs a value`);
+      value = next;
+      i++;
+    }
+    if (values.has(name)) throw new ConfigError(`flag --${name} given twice`);
+    values.set(name, value);
+  }
+  return { values, help };
+}
+
+export function parseListen(value: string): { host: string; port: number } {
+  // "[::1]:8080" for IPv6, "host:8080" otherwise.
+  const match = /^(?:\[([0-9A-Fa-f:.]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(value);
+  const host = match?.[1] ?? match?.[2];
+  const port = Number(match?.[3]);
+  if (host === undefined || !Number.isInteger(port) || port > 65535) {
+    throw new ConfigError(`--listen must be HOST:PORT (e.g. 127.0.0.1:8080), got "${value}"`);
+  }
+  return { host, port };
+}
+
+const durationUnits: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** "30s", "500ms", "1.5m", "1m30s" -> milliseconds. */
+export function parseDuration(value: string, flag: string): number {
+  const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
+  const joined = parts.map((p) => p[0]).join("");
+  if (parts.length === 0 || joined !== value) {
+    throw new ConfigError(`${flag} must be a duration such as 30s, 500ms or 2m, got "${value}"`);
+  }
+  const ms = parts.reduce((sum, p) => sum + Number(p[1]) * (durationUnits[p[2] ?? ""] ?? 0), 0);
+  if (!(ms >= 1)) throw new ConfigError(`${flag} must be at least 1ms, got "${value}"`);
+  return Math.round(ms);
+}
+
+function parsePositiveInt(value: string, flag: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new ConfigError(`${flag} must be a positive whole number, got "${value}"`);
+  return n;
+}
+
+function parseBoolean(value: string, flag: string): boolean {
+  switch (value.trim().toLowerCase()) {
+    case "true":
+    case "1":
+    case "yes":
+      return true;
+    case "false":
+    case "0":
+    case "no":
+    case "":
+      return false;
+    default:
+      throw new ConfigError(`${flag} must be true or false, got "${value}"`);
+  }
+}
+
+export function parseController(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`--controller must be an http:// or https:// URL, got "${value}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError(`--controller must be an http:// or https:// URL, got "${value}"`);
+  }
+  return value.replace(/\/+$/, "");
+}
+
+/** "https://a.example, http://localhost:5173" -> exact origins, validated. */
+export function parseOrigins(value: string): string[] {
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "")
+    .map((s) => {
+      let origin: string | undefined;
+      try {
+        origin = new URL(s).origin;
+      } catch {
+        origin = undefined;
+      }
+      const bare = s.replace(/\/$/, "").toLowerCase();
+      if (origin === undefined || origin === "null" || origin !== bare) {
+        throw new ConfigError(`--allowed-origins takes origins like https://portal.example.com, got "${s}"`);
+      }
+      return origin;
+    });
+}
+
+/**
+ * Reads flags then environment. `defaultStaticDir` is what to serve when neither
+ * names a directory (main.ts passes "dist" when it exists).
+ */
+export function parseCommandLine(argv: readonly string[], env: Environment, defaultStaticDir?: string): CliCommand {
+  const { values, help } = readFlags(argv);
+  if (help) return { kind: "help" };
+
+  const get = (name: FlagName): { value: string; label: string } | undefined => {
+    const fromFlag = values.get(name);
+    if (fromFlag !== undefined) return { value: fromFlag, label: `--${name}` };
+    const spec: FlagSpec = flags[name];
+    const fromEnv = env[spec.env];
+    if (fromEnv !== undefined && fromEnv !== "") return { value: fromEnv, label: spec.env };
+    return undefined;
+  };
+
+  const controller = get("controller");
+  if (controller === undefined) throw new ConfigError("--controller (or PORTAL_CONTROLLER) is required, e.g. --controller http://127.0.0.1:8082");
+  const options: GatewayOptions = { controller: parseController(controller.value) };
+
+  const { host, port } = parseListen(get("listen")?.value ?? "127.0.0.1:8080");
+  options.host = host;
+  options.port = port;
+
+  const caFile = get("ca-file");
+  if (caFile !== undefined) options.caFile = caFile.value;
+  const insecure = get("insecure");
+  if (insecure !== undefined && parseBoolean(insecure.value, insecure.label)) options.insecure = true;
+
+  const staticDir = get("static-dir")?.value ?? defaultStaticDir;
+  if (staticDir !== undefined) options.staticDir = staticDir;
+
+  const origins = get("allowed-origins");
+  if (origins !== undefined) options.allowedOrigins = parseOrigins(origins.value);
+
+  const maxBody = get("max-body-bytes");
+  if (maxBody !== undefined) options.maxBodyBytes = parsePositiveInt(maxBody.value, maxBody.label);
+
+  const timeout = get("upstream-timeout");
+  if (timeout !== undefined) options.upstreamTimeoutMs = parseDuration(timeout.value, timeout.label);
+
+  return { kind: "run", options };
+}

@@ -1,0 +1,66 @@
+// ClientService implemented by forwarding every call to the controller.
+// The caller's bearer token travels on; nothing else from the browser does.
+import type { CallOptions, Client, ConnectRouter, HandlerContext, ServiceImpl } from "@connectrpc/connect";
+import { ClientService } from "../../src/gen/jumpstarter/client/v1/client_pb.js";
+import { callRecordKey } from "./access-log.js";
+import { customMetadata, translateUpstreamError } from "./upstream-error.js";
+
+export interface ForwardOptions {
+  client: Client<typeof ClientService>;
+  controllerUrl: string;
+  /** Upper bound for one controller call, whatever deadline the caller asked for. */
+  upstreamTimeoutMs: number;
+}
+
+/** The caller's deadline (what is left of it), capped by the gateway's own. */
+export function upstreamTimeout(remainingMs: number | undefined, capMs: number): number {
+  if (remainingMs === undefined) return capMs;
+  return Math.max(1, Math.min(remainingMs, capMs));
+}
+
+function copyInto(target: Headers): (from: Headers) => void {
+  return (from) => customMetadata(from).forEach((value, key) => target.append(key, value));
+}
+
+export function forwardRoutes(options: ForwardOptions): (router: ConnectRouter) => void {
+  const { client, controllerUrl, upstreamTimeoutMs } = options;
+
+  async function forward<O>(ctx: HandlerContext, send: (callOptions: CallOptions) => Promise<O>): Promise<O> {
+    const record = ctx.values.get(callRecordKey);
+    const headers = new Headers();
+    const authorization = ctx.requestHeader.get("authorization");
+    if (authorization !== null) headers.set("authorization", authorization);
+    try {
+      const out = await send({
+        headers,
+        timeoutMs: upstreamTimeout(ctx.timeoutMs(), upstreamTimeoutMs),
+        // The browser hung up or its deadline passed: stop the controller call too.
+        signal: ctx.signal,
+        onHeader: copyInto(ctx.responseHeader),
+        onTrailer: copyInto(ctx.responseTrailer),
+      });
+      if (record !== undefined) record.code = "ok";
+      return out;
+    } catch (e) {
+      const err = translateUpstreamError(e, controllerUrl);
+      if (record !== undefined) record.code = err.code;
+      throw err;
+    }
+  }
+
+  // Typed as the full service so a method added to the proto fails to compile here.
+  const impl: ServiceImpl<typeof ClientService> = {
+    getExporter: (req, ctx) => forward(ctx, (o) => client.getExporter(req, o)),
+    listExporters: (req, ctx) => forward(ctx, (o) => client.listExporters(req, o)),
+    getLease: (req, ctx) => forward(ctx, (o) => client.getLease(req, o)),
+    listLeases: (req, ctx) => forward(ctx, (o) => client.listLeases(req, o)),
+    createLease: (req, ctx) => forward(ctx, (o) => client.createLease(req, o)),
+    updateLease: (req, ctx) => forward(ctx, (o) => client.updateLease(req, o)),
+    deleteLease: (req, ctx) => forward(ctx, (o) => client.deleteLease(req, o)),
+    rotateToken: (req, ctx) => forward(ctx, (o) => client.rotateToken(req, o)),
+  };
+
+  return (router) => {
+    router.service(ClientService, impl);
+  };
+}

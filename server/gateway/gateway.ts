@@ -1,0 +1,147 @@
+// The portal gateway: one HTTP/1.1 server that serves the built SPA and
+// forwards the ClientService from gRPC-Web/Connect to the controller's gRPC.
+// It holds no token: each call carries the caller's own.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createCorsPolicy } from "./cors.js";
+import { forwardRoutes } from "./forward.js";
+import { createHealthEndpoints, probeController } from "./health.js";
+import { createRpcHandler } from "./rpc-handler.js";
+import { applySecurityHeaders } from "./security-headers.js";
+import { createStaticFiles, type StaticFiles } from "./static-files.js";
+import { createUpstream } from "./upstream.js";
+
+export interface GatewayOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+  /** The Jumpstarter controller: http:// (h2c) or https:// (TLS). */
+  controller: string;
+  caFile?: string;
+  /** Skip TLS verification of the controller. Development only. */
+  insecure?: boolean;
+  /** The built SPA; nothing but the API and health when absent. */
+  staticDir?: string;
+  /** Origins allowed to call the API cross-origin; none by default. */
+  allowedOrigins?: string[];
+  /** Largest RPC request body; default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Longest controller call; default 30 s. */
+  upstreamTimeoutMs?: number;
+  /** Where call log lines go; default console.log. */
+  log?: (line: string) => void;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export const defaultMaxBodyBytes = 1024 * 1024;
+export const defaultUpstreamTimeoutMs = 30_000;
+const readinessTimeoutMs = 5_000;
+// How long stop() lets in-flight requests finish before cutting connections.
+const stopGraceMs = 2_000;
+
+// "/package.Service/Method": the shape of every gRPC path, served or not.
+const rpcPath = /^\/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+\/[A-Za-z_][A-Za-z0-9_]*$/;
+
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end("not found\n");
+}
+
+function validate(options: GatewayOptions): void {
+  const { maxBodyBytes, upstreamTimeoutMs, port } = options;
+  if (maxBodyBytes !== undefined && !(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0)) {
+    throw new Error(`maxBodyBytes must be a positive integer, got ${maxBodyBytes}`);
+  }
+  if (upstreamTimeoutMs !== undefined && !(Number.isFinite(upstreamTimeoutMs) && upstreamTimeoutMs > 0)) {
+    throw new Error(`upstreamTimeoutMs must be positive, got ${upstreamTimeoutMs}`);
+  }
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    throw new Error(`port must be 0-65535, got ${port}`);
+  }
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  validate(options);
+  const host = options.host ?? "127.0.0.1";
+  const log = options.log ?? ((line: string) => console.log(line));
+  const upstreamTimeoutMs = options.upstreamTimeoutMs ?? defaultUpstreamTimeoutMs;
+  const statics: StaticFiles | undefined = options.staticDir === undefined ? undefined : await createStaticFiles(options.staticDir);
+  const upstream = createUpstream({ controller: options.controller, caFile: options.caFile, insecure: options.insecure });
+
+  const shutdown = new AbortController();
+  const rpc = createRpcHandler({
+    routes: forwardRoutes({ client: upstream.client, controllerUrl: upstream.url, upstreamTimeoutMs }),
+    maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+    shutdownSignal: shutdown.signal,
+    log,
+  });
+  const cors = createCorsPolicy(options.allowedOrigins ?? []);
+  const health = createHealthEndpoints(() =>
+    probeController(upstream.client, upstream.url, Math.min(readinessTimeoutMs, upstreamTimeoutMs)),
+  );
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    applySecurityHeaders(res);
+    const path = (req.url ?? "/").split("?", 1)[0] ?? "/";
+    if (path === "/healthz") return health.live(req, res);
+    if (path === "/readyz") return health.ready(req, res);
+    if (rpcPath.test(path)) {
+      // Another service, or an unknown method: not ours to serve.
+      if (!rpc.serves(path)) return notFound(res);
+      if (req.method === "OPTIONS") return cors.preflight(req, res);
+      cors.decorate(req, res);
+      return rpc.handle(req, res, path);
+    }
+    if (statics === undefined) return notFound(res);
+    return statics.serve(req, res, path);
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((e: unknown) => {
+      log(JSON.stringify({ time: new Date().toISOString(), error: e instanceof Error ? e.message : String(e), path: (req.url ?? "").split("?", 1)[0] }));
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("internal error\n");
+      else res.destroy();
+    });
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+  } catch (e) {
+    upstream.close();
+    throw e;
+  }
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    stop() {
+      stopping ??= new Promise<void>((resolve) => {
+        const force = setTimeout(() => {
+          shutdown.abort();
+          server.closeAllConnections();
+        }, stopGraceMs);
+        server.close(() => {
+          clearTimeout(force);
+          upstream.close();
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Serves the forwarded ClientService over gRPC-Web and Connect (never plain
+// gRPC: browsers can't speak it, and the controller already does). This is
+// connectNodeAdapter's loop, kept here so the gateway can cap the body and
+// log each call's outcome, including refusals that happen before the forwarder.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
+import { createConnectRouter, createContextValues, type ConnectRouter } from "@connectrpc/connect";
+import { universalRequestFromNodeRequest, universalResponseToNodeResponse } from "@connectrpc/connect-node";
+import type { UniversalHandler } from "@connectrpc/connect/protocol";
+import { callRecordKey, codeFromStatusHeader, formatCallLine, type CallRecord } from "./access-log.js";
+import { limitBody } from "./body-limit.js";
+
+export interface RpcHandlerOptions {
+  routes: (router: ConnectRouter) => void;
+  maxBodyBytes: number;
+  /** Aborted when the gateway stops: in-flight calls end with Canceled. */
+  shutdownSignal: AbortSignal;
+  log: (line: string) => void;
+}
+
+export interface RpcHandler {
+  /** Whether `path` (without query) is one of the served procedures. */
+  serves(path: string): boolean;
+  handle(req: IncomingMessage, res: ServerResponse, path: string): void;
+}
+
+export function createRpcHandler(options: RpcHandlerOptions): RpcHandler {
+  const router = createConnectRouter({
+    grpcWeb: true,
+    connect: true,
+    grpc: false,
+    // No request decompression: the body limit then bounds the message size.
+    acceptCompression: [],
+    shutdownSignal: options.shutdownSignal,
+  });
+  options.routes(router);
+  const handlers = new Map<string, UniversalHandler>(router.handlers.map((h) => [h.requestPath, h]));
+
+  return {
+    serves: (path) => handlers.has(path),
+    handle(req, res, path) {
+      const handler = handlers.get(path);
+      if (handler === undefined) throw new Error(`no handler for ${path}`);
+      const started = performance.now();
+      const record: CallRecord = {};
+      // Read now: the socket is detached from the request by the time it closes.
+      const peer = req.socket.remoteAddress;
+      res.once("close", () => {
+        options.log(
+          formatCallLine({
+            method: path,
+            code: record.code ?? codeFromStatusHeader(res.getHeader("grpc-status")),
+            durationMs: performance.now() - started,
+            peer,
+          }),
+        );
+      });
+
+      let uReq;
+      try {
+        uReq = universalRequestFromNodeRequest(req, res, undefined, createContextValues().set(callRecordKey, record));
+      } catch {
+        // No Host header (HTTP/1.0): nothing sensible to build a URL from.
+        res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("bad request\n");
+        return;
+      }
+      const body = uReq.body;
+      const limited =
+        typeof body === "object" && body !== null && Symbol.asyncIterator in body
+          ? { ...uReq, body: limitBody(body, options.maxBodyBytes, req.headers["content-length"], record) }
+          : uReq;
+      handler(limited)
+        .then((uRes) => universalResponseToNodeResponse(uRes, res))
+        .catch((reason: unknown) => {
+          // Only a broken connection gets here (RPC errors are answered by the
+          // protocol layer); make sure the socket does not linger.
+          if (!res.headersSent) res.writeHead(500).end();
+          else res.destroy(reason instanceof Error ? reason : undefined);
+        });
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// Command-line flags of `npm run lab`.
+import { parseArgs } from "node:util";
+
+export const USAGE = `Usage: npm run lab -- [options]
+  --listen HOST:PORT   address to serve gRPC on (default 127.0.0.1:8082; port 0 picks a free one)
+  --data DIR           where the lab keeps its database and client configs (default .data/lab)
+  --scenario FILE      scenario YAML (default scenarios/demo.yaml)
+  --tls-cert FILE      serve TLS with this certificate (PEM; needs --tls-key)
+  --tls-key FILE       private key for --tls-cert (PEM)
+  --seed N             seed for the simulation (overrides the scenario's)
+  --no-simulation      keep the lab still even if the scenario has a simulation
+  --quiet              do not log lease and exporter events
+  --help               show this help`;
+
+export interface LabArgs {
+  readonly help: boolean;
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly scenario: string;
+  readonly tls: { certFile: string; keyFile: string } | undefined;
+  readonly seed: number | undefined;
+  readonly simulate: boolean | undefined;
+  readonly quiet: boolean;
+}
+
+export class UsageError extends Error {}
+
+function listenAddress(text: string): { host: string; port: number } {
+  const match = /^(?:\[([^\]]+)\]|([^:]*)):(\d{1,5})$/.exec(text);
+  const port = Number(match?.[3]);
+  if (match === null || port > 65_535) {
+    throw new UsageError(`--listen ${JSON.stringify(text)} is not HOST:PORT (e.g. 127.0.0.1:8082, or port 0 for a free one)`);
+  }
+  const host = match[1] ?? match[2] ?? "";
+  return { host: host === "" ? "127.0.0.1" : host, port };
+}
+
+export function parseLabArgs(argv: readonly string[]): LabArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        listen: { type: "string" },
+        data: { type: "string" },
+        scenario: { type: "string" },
+        "tls-cert": { type: "string" },
+        "tls-key": { type: "string" },
+        seed: { type: "string" },
+        "no-simulation": { type: "boolean" },
+        quiet: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const { host, port } = listenAddress(values.listen ?? "127.0.0.1:8082");
+  const cert = values["tls-cert"];
+  const key = values["tls-key"];
+  if ((cert === undefined) !== (key === undefined)) throw new UsageError("--tls-cert and --tls-key go together: give both or neither");
+  let seed: number | undefined;
+  if (values.seed !== undefined) {
+    seed = Number(values.seed);
+    if (!/^\d+$/.test(values.seed) || !Number.isSafeInteger(seed)) throw new UsageError(`--seed ${JSON.stringify(values.seed)} is not a whole number`);
+  }
+  return {
+    help: values.help === true,
+    host,
+    port,
+    dataDir: values.data ?? ".data/lab",
+    scenario: values.scenario ?? "scenarios/demo.yaml",
+    tls: cert !== undefined && key !== undefined ? { certFile: cert, keyFile: key } : undefined,
+    seed,
+    simulate: values["no-simulation"] === true ? false : undefined,
+    quiet: values.quiet === true,
+  };
+}
