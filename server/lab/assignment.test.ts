@@ -74,6 +74,14 @@ describe("chooseExporter by exporter_name", () => {
   });
 });
 
+describe("allow_disabled", () => {
+  it("never lets a selector lease take a disabled exporter", () => {
+    const disabled = [exporter("a", s4, { enabled: false })];
+    expect(decide("board=rcar-s4", disabled, undefined, true)).toMatchObject({ kind: "unsatisfiable", reason: "AllDisabled" });
+    expect(decide("board=rcar-s4", [...disabled, exporter("b", s4, leased)], undefined, true)).toMatchObject({ kind: "pending", reason: "NotAvailable" });
+  });
+});
+
 describe("chooseExporter messages", () => {
   it("quote the selector when nothing matches", () => {
     expect(decide("board=nope", [exporter("a", s4)])).toMatchObject({ message: 'no exporter matches selector "board=nope"' });

@@ -32,6 +32,38 @@ describe("authentication", () => {
     expect(error.rawMessage).toContain(message);
   });
 
+  // Every ClientService method, called with a request that would otherwise be fine.
+  const everyMethod: [string, (c: LabClient) => Promise<unknown>][] = [
+    ["GetExporter", (c) => c.getExporter({ name: "namespaces/lab/exporters/rpi5-01" })],
+    ["ListExporters", (c) => c.listExporters({ parent })],
+    ["GetLease", (c) => c.getLease({ name: "namespaces/lab/leases/x" })],
+    ["ListLeases", (c) => c.listLeases({ parent })],
+    ["CreateLease", (c) => c.createLease({ parent, lease: { selector: "board=rpi5", duration: { seconds: 60n } } })],
+    ["UpdateLease", (c) => c.updateLease({ lease: { name: "namespaces/lab/leases/x", duration: { seconds: 60n } } })],
+    ["DeleteLease", (c) => c.deleteLease({ name: "namespaces/lab/leases/x" })],
+    ["RotateToken", (c) => c.rotateToken({ parent })],
+  ];
+
+  it.each(everyMethod)("%s refuses a missing, unknown or malformed token as Unauthenticated", async (_method, call) => {
+    for (const client of [t.client(undefined), t.client("not-a-token"), t.client("")]) {
+      expect((await rpcError(call(client))).code).toBe(Code.Unauthenticated);
+    }
+    // Nothing was created on the way.
+    expect((await alice.listLeases({ parent, onlyActive: false })).leases).toEqual([]);
+  });
+
+  it.each([
+    ["bearer alice-token", "0"],
+    ["Bearer   alice-token", "0"],
+    ["Basic alice-token", String(Code.Unauthenticated)],
+    ["alice-token", String(Code.Unauthenticated)],
+    ["Bearer alice-token extra", String(Code.Unauthenticated)],
+  ])("answers the authorization header %j with grpc-status %s", async (authorization, status) => {
+    const request = toBinary(ListExportersRequestSchema, create(ListExportersRequestSchema, { parent }));
+    const { headers, trailers } = await rawGrpc("/jumpstarter.client.v1.ClientService/ListExporters", request, authorization);
+    expect(trailers["grpc-status"] ?? headers["grpc-status"]).toBe(status);
+  });
+
   it("rotates a token: new token works, old one stops, the config file follows", async () => {
     const carol = t.client("carol-token");
     const rotated = await carol.rotateToken({ parent });
@@ -69,6 +101,21 @@ describe("names and namespaces", () => {
     ["CreateLease, other namespace", () => alice.createLease({ parent: "namespaces/other", lease: { selector: "a=b", duration: { seconds: 60n } } }), Code.PermissionDenied, "namespace mismatch"],
     ["CreateLease, no lease", () => alice.createLease({ parent }), Code.InvalidArgument, "lease is required"],
     ["RotateToken, other namespace", () => alice.rotateToken({ parent: "namespaces/other" }), Code.PermissionDenied, "namespace mismatch"],
+    ["RotateToken, malformed parent", () => alice.rotateToken({ parent: "namespaces/lab/clients/alice" }), Code.InvalidArgument, "expected namespaces/{namespace}"],
+    ["GetLease, empty name", () => alice.getLease({ name: "" }), Code.InvalidArgument, '"" is not a lease name: expected namespaces/{namespace}/leases/{name}'],
+    ["GetLease, extra path segment", () => alice.getLease({ name: "namespaces/lab/leases/x/y" }), Code.InvalidArgument, "expected namespaces/{namespace}/leases/{name}"],
+    ["GetLease, empty last segment", () => alice.getLease({ name: "namespaces/lab/leases/" }), Code.InvalidArgument, "name is empty"],
+    ["GetLease, an exporter name", () => alice.getLease({ name: "namespaces/lab/exporters/rpi5-01" }), Code.InvalidArgument, "is not a lease name"],
+    ["GetLease, upper-case name", () => alice.getLease({ name: "namespaces/lab/leases/Lease-1" }), Code.InvalidArgument, "lowercase"],
+    ["GetLease, other namespace", () => alice.getLease({ name: "namespaces/other/leases/x" }), Code.PermissionDenied, "namespace mismatch"],
+    ["GetExporter, leading slash", () => alice.getExporter({ name: "/namespaces/lab/exporters/rpi5-01" }), Code.InvalidArgument, "expected namespaces/{namespace}/exporters/{name}"],
+    ["DeleteLease, empty name", () => alice.deleteLease({ name: "" }), Code.InvalidArgument, "is not a lease name"],
+    ["DeleteLease, unknown", () => alice.deleteLease({ name: "namespaces/lab/leases/nope" }), Code.NotFound, 'lease "nope" not found'],
+    ["UpdateLease, no lease", () => alice.updateLease({}), Code.InvalidArgument, "lease is required"],
+    ["ListLeases, malformed parent", () => alice.listLeases({ parent: "namespaces/lab/" }), Code.InvalidArgument, "invalid parent"],
+    ["ListLeases, empty parent", () => alice.listLeases({ parent: "" }), Code.InvalidArgument, "invalid parent"],
+    ["ListExporters, other namespace", () => alice.listExporters({ parent: "namespaces/other" }), Code.PermissionDenied, "namespace mismatch"],
+    ["CreateLease, malformed parent", () => alice.createLease({ parent: "lab", lease: { selector: "a=b", duration: { seconds: 60n } } }), Code.InvalidArgument, "invalid parent"],
   ])("%s", async (_what, call, code, message) => {
     const error = await rpcError(call());
     expect(error.code).toBe(code);
@@ -77,7 +124,11 @@ describe("names and namespaces", () => {
 });
 
 /** One unary call the way grpc-go or grpc-python make it. */
-async function rawGrpc(path: string, body: Uint8Array): Promise<{ headers: http2.IncomingHttpHeaders; trailers: http2.IncomingHttpHeaders; data: Buffer }> {
+async function rawGrpc(
+  path: string,
+  body: Uint8Array,
+  authorization = "Bearer alice-token",
+): Promise<{ headers: http2.IncomingHttpHeaders; trailers: http2.IncomingHttpHeaders; data: Buffer }> {
   const session = http2.connect(t.lab.url);
   try {
     return await new Promise((resolve, reject) => {
@@ -90,7 +141,7 @@ async function rawGrpc(path: string, body: Uint8Array): Promise<{ headers: http2
         ":path": path,
         "content-type": "application/grpc",
         te: "trailers",
-        authorization: "Bearer alice-token",
+        authorization,
       });
       let headers: http2.IncomingHttpHeaders = {};
       let trailers: http2.IncomingHttpHeaders = {};

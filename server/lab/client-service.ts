@@ -7,7 +7,7 @@ import { create } from "@bufbuild/protobuf";
 import { EmptySchema, timestampFromMs } from "@bufbuild/protobuf/wkt";
 import { Code, ConnectError, type HandlerContext, type ServiceImpl } from "@connectrpc/connect";
 import { quoteText } from "../../src/domain/labels.js";
-import { reconcileLeaseTimes, type LeaseTimes } from "../../src/domain/lease-times.js";
+import { reconcileLeaseTimes, type LeaseTimes, type ReconciledLeaseTimes } from "../../src/domain/lease-times.js";
 import { parseParent, parseResourceName, validateObjectName, type ResourceKind } from "../../src/domain/resource-names.js";
 import { formatSelector, matchesSelector, parseSelector, selectorErrorText, type Selector } from "../../src/domain/selector.js";
 import { uuidv7 } from "../../src/domain/uuidv7.js";
@@ -20,7 +20,7 @@ import {
 } from "../../src/gen/jumpstarter/client/v1/client_pb.js";
 import { authenticate } from "./auth.js";
 import type { LabEngine } from "./engine.js";
-import { checkContext, checkDuration, checkTags, checkTimestamp } from "./lease-input.js";
+import { checkContext, checkDerivedTimes, checkDuration, checkTags, checkTimestamp } from "./lease-input.js";
 import type { ListKind, PageTokens } from "./page-token.js";
 import type { ClientRecord, LeaseRecord } from "./records.js";
 import type { LabStore } from "./store.js";
@@ -74,15 +74,26 @@ export function createClientService(deps: ClientServiceDeps): ServiceImpl<typeof
     }
   }
 
-  function parent(value: string): void {
+  /** The namespace of a well-formed parent (InvalidArgument otherwise); not checked against the caller's yet. */
+  function parentNamespace(value: string): string {
     const parsed = parseParent(value);
     if (!parsed.ok) throw invalid(`invalid parent: ${parsed.message}`);
-    checkNamespace(parsed.namespace);
+    return parsed.namespace;
+  }
+
+  function parent(value: string): void {
+    checkNamespace(parentNamespace(value));
+  }
+
+  /** A well-formed resource name (InvalidArgument otherwise); its namespace is not checked yet. */
+  function parsedName(value: string, kind: ResourceKind, field: string): { namespace: string; name: string } {
+    const parsed = parseResourceName(value, kind);
+    if (!parsed.ok) throw invalid(`invalid ${field}: ${parsed.message}`);
+    return parsed;
   }
 
   function objectName(value: string, kind: ResourceKind, field = "name"): string {
-    const parsed = parseResourceName(value, kind);
-    if (!parsed.ok) throw invalid(`invalid ${field}: ${parsed.message}`);
+    const parsed = parsedName(value, kind, field);
     checkNamespace(parsed.namespace);
     return parsed.name;
   }
@@ -91,6 +102,32 @@ export function createClientService(deps: ClientServiceDeps): ServiceImpl<typeof
     const parsed = parseSelector(text);
     if (!parsed.ok) throw invalid(`invalid ${field} ${quoteText(text)}: ${selectorErrorText(parsed.error)}`);
     return parsed.selector;
+  }
+
+  /** Kubernetes keeps equality terms in a map (matchLabels): one key cannot want two values. */
+  function leaseSelector(text: string): Selector {
+    const parsed = selector("selector", text);
+    const wanted = new Map<string, string>();
+    for (const r of parsed.requirements) {
+      if (r.operator !== "=") continue;
+      const value = r.values[0] ?? "";
+      const earlier = wanted.get(r.key);
+      if (earlier !== undefined && earlier !== value) {
+        throw invalid(
+          `invalid selector ${quoteText(text)}: label "${r.key}" cannot equal both "${earlier}" and "${value}" (for either one, write ${r.key} in (${earlier},${value}))`,
+        );
+      }
+      wanted.set(r.key, value);
+    }
+    return parsed;
+  }
+
+  function reconciled(times: LeaseTimes): ReconciledLeaseTimes {
+    const result = reconcileLeaseTimes(times);
+    if (!result.ok) throw invalid(result.message);
+    const problem = checkDerivedTimes(result.times);
+    if (problem !== undefined) throw invalid(problem);
+    return result.times;
   }
 
   function pageStart(kind: ListKind, query: readonly unknown[], pageSize: number, token: string): string | undefined {
@@ -181,7 +218,7 @@ export function createClientService(deps: ClientServiceDeps): ServiceImpl<typeof
 
     createLease(req, ctx) {
       const client = caller(ctx);
-      parent(req.parent);
+      const requestedNamespace = parentNamespace(req.parent);
       const lease = req.lease;
       if (lease === undefined) throw invalid("lease is required");
       if (req.leaseId !== "") {
@@ -192,24 +229,23 @@ export function createClientService(deps: ClientServiceDeps): ServiceImpl<typeof
       if (lease.selector === "" && exporterName === undefined) {
         throw invalid("a lease needs a selector or an exporter_name (or both)");
       }
-      const parsed = selector("selector", lease.selector);
+      const parsed = leaseSelector(lease.selector);
       const tagProblem = checkTags(lease.tags);
       if (tagProblem !== undefined) throw invalid(tagProblem);
       const contextProblem = checkContext(lease.context);
       if (contextProblem !== undefined) throw invalid(contextProblem);
-      const times: LeaseTimes = {
+      const times = reconciled({
         durationMs: checked(checkDuration("duration", lease.duration)),
         beginMs: checked(checkTimestamp("begin_time", lease.beginTime)),
         endMs: checked(checkTimestamp("end_time", lease.endTime)),
-      };
-      const reconciled = reconcileLeaseTimes(times);
-      if (!reconciled.ok) throw invalid(reconciled.message);
+      });
+      checkNamespace(requestedNamespace);
       const created = engine.createLease({
         name: req.leaseId === "" ? uuidv7(now()) : req.leaseId,
         client: client.name,
         selector: formatSelector(parsed),
         exporterName,
-        times: reconciled.times,
+        times,
         tags: { ...lease.tags },
         context: { ...lease.context },
         allowDisabled: lease.allowDisabled,
@@ -222,7 +258,7 @@ export function createClientService(deps: ClientServiceDeps): ServiceImpl<typeof
       const input = req.lease;
       if (input === undefined) throw invalid("lease is required");
       if (input.name === "") throw invalid("lease.name is required");
-      const name = objectName(input.name, "leases", "lease.name");
+      const target = parsedName(input.name, "leases", "lease.name");
       const paths = req.updateMask?.paths ?? [];
       for (const path of paths) {
         if (!isUpdatable(path)) {
@@ -240,45 +276,44 @@ export function createClientService(deps: ClientServiceDeps): ServiceImpl<typeof
               ...(input.client !== undefined && input.client !== "" ? (["client"] as const) : []),
             ],
       );
-      const lease = existingLease(name);
-      ownedBy(lease, client, "update");
-      if (fields.size === 0) return toProto(lease);
-      if (lease.ended) throw new ConnectError(`lease "${name}" has already ended`, Code.FailedPrecondition);
-
-      let newClient: string | undefined;
+      // What the request gives, checked on its own (a masked field left unset clears it).
+      const durationMs = fields.has("duration") ? checked(checkDuration("duration", input.duration)) : undefined;
+      const beginMs = fields.has("begin_time") ? checked(checkTimestamp("begin_time", input.beginTime)) : undefined;
+      const endMs = fields.has("end_time") ? checked(checkTimestamp("end_time", input.endTime)) : undefined;
+      let receiver: { namespace: string; name: string } | undefined;
       if (fields.has("client")) {
         if (input.client === undefined || input.client === "") {
           throw invalid("update_mask names client but lease.client is empty: give namespaces/{namespace}/clients/{name}");
         }
-        const target = objectName(input.client, "clients", "lease.client");
-        if (store.client(target) === undefined) {
-          throw new ConnectError(`client "${target}" not found in namespace "${namespace}"`, Code.NotFound);
-        }
-        newClient = target;
+        receiver = parsedName(input.client, "clients", "lease.client");
       }
 
-      let times;
-      if (fields.has("duration") || fields.has("begin_time") || fields.has("end_time")) {
-        const beginMs = fields.has("begin_time") ? checked(checkTimestamp("begin_time", input.beginTime)) : lease.beginMs;
-        // With begin and end stored, the stored duration is theirs (end - begin), not something the
-        // client gave: moving an end then stretches the window. A new duration alone still conflicts.
-        const storedDuration = lease.beginMs !== undefined && lease.endMs !== undefined ? undefined : lease.durationMs;
-        const merged: LeaseTimes = {
-          durationMs: fields.has("duration") ? checked(checkDuration("duration", input.duration)) : storedDuration,
-          beginMs,
-          endMs: fields.has("end_time") ? checked(checkTimestamp("end_time", input.endTime)) : lease.endMs,
-        };
-        if (fields.has("begin_time") && lease.exporter !== undefined && beginMs !== lease.beginMs) {
-          throw new ConnectError(
-            `begin_time of lease "${name}" cannot change: an exporter is already assigned`,
-            Code.FailedPrecondition,
-          );
-        }
-        const reconciled = reconcileLeaseTimes(merged);
-        if (!reconciled.ok) throw invalid(reconciled.message);
-        times = reconciled.times;
+      checkNamespace(target.namespace);
+      if (receiver !== undefined) checkNamespace(receiver.namespace);
+      const name = target.name;
+      const lease = existingLease(name);
+      ownedBy(lease, client, "update");
+      if (fields.size === 0) return toProto(lease);
+      if (lease.ended) throw new ConnectError(`lease "${name}" has already ended`, Code.FailedPrecondition);
+      if (receiver !== undefined && store.client(receiver.name) === undefined) {
+        throw new ConnectError(`client "${receiver.name}" not found in namespace "${namespace}"`, Code.NotFound);
       }
-      return toProto(engine.updateLease(name, { ...(times === undefined ? {} : { times }), ...(newClient === undefined ? {} : { client: newClient }) }));
+
+      let times: ReconciledLeaseTimes | undefined;
+      if (fields.has("duration") || fields.has("begin_time") || fields.has("end_time")) {
+        const begin = fields.has("begin_time") ? beginMs : lease.beginMs;
+        const end = fields.has("end_time") ? endMs : lease.endMs;
+        if (fields.has("begin_time") && lease.exporter !== undefined && begin !== lease.beginMs) {
+          throw new ConnectError(`begin_time of lease "${name}" cannot change: an exporter is already assigned`, Code.FailedPrecondition);
+        }
+        // The stored duration is not something this request gave: when the lease ends up with a
+        // begin and an end, the duration is theirs (end - begin), so moving either end resizes the
+        // window. A new duration against a stored window still conflicts.
+        const storedDuration = begin !== undefined && end !== undefined ? undefined : lease.durationMs;
+        times = reconciled({ durationMs: fields.has("duration") ? durationMs : storedDuration, beginMs: begin, endMs: end });
+      }
+      const changes = { ...(times === undefined ? {} : { times }), ...(receiver === undefined ? {} : { client: receiver.name }) };
+      return toProto(engine.updateLease(name, changes));
     },
 
     deleteLease(req, ctx) {

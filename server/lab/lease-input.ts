@@ -1,49 +1,26 @@
 // Checks on what a client sends in a Lease (tags, context, times): each
-// problem becomes one InvalidArgument message naming the field at fault.
+// problem becomes one InvalidArgument message naming the field at fault. Tags
+// and context use the shared domain rules, so the portal's form warns with the
+// same words the server answers with.
 import type { Duration, Timestamp } from "@bufbuild/protobuf/wkt";
-import { durationToMs, timestampToMs } from "../../src/domain/durations.js";
-import { quoteText, validateLabelName, validateLabelValue } from "../../src/domain/labels.js";
-
-export const MAX_TAGS = 10;
-export const MAX_CONTEXT_ENTRIES = 8;
-export const MAX_CONTEXT_KEY_LENGTH = 32;
-export const MAX_CONTEXT_VALUE_LENGTH = 64;
+import { durationToMs, formatDurationExact, timestampToMs } from "../../src/domain/durations.js";
+import { validateLeaseContext, validateLeaseTags } from "../../src/domain/lease-fields.js";
+import type { ReconciledLeaseTimes } from "../../src/domain/lease-times.js";
 
 // The ranges google.protobuf.Timestamp and Duration define (0001-01-01 .. 9999-12-31, ±10,000 years).
 const MIN_TIMESTAMP_SECONDS = -62_135_596_800n;
 const MAX_TIMESTAMP_SECONDS = 253_402_300_799n;
 const MAX_DURATION_SECONDS = 315_576_000_000n;
+const MIN_TIMESTAMP_MS = Number(MIN_TIMESTAMP_SECONDS) * 1000;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
 export function checkTags(tags: Readonly<Record<string, string>>): string | undefined {
-  const entries = Object.entries(tags);
-  if (entries.length > MAX_TAGS) return `too many tags: ${entries.length}, at most ${MAX_TAGS} are allowed`;
-  for (const [key, value] of entries) {
-    if (key.includes("/")) return `tag key ${quoteText(key)} is invalid: tag keys cannot contain '/'`;
-    const keyProblem = validateLabelName(key);
-    if (keyProblem !== undefined) return `invalid tag key: ${keyProblem}`;
-    const valueProblem = validateLabelValue(value);
-    if (valueProblem !== undefined) return `invalid value for tag ${quoteText(key)}: ${valueProblem}`;
-  }
-  return undefined;
+  return validateLeaseTags(tags);
 }
 
 export function checkContext(context: Readonly<Record<string, string>>): string | undefined {
-  const entries = Object.entries(context);
-  if (entries.length > MAX_CONTEXT_ENTRIES) {
-    return `too many context entries: ${entries.length}, at most ${MAX_CONTEXT_ENTRIES} are allowed`;
-  }
-  for (const [key, value] of entries) {
-    if (key === "") return "context key is empty";
-    if (key.length > MAX_CONTEXT_KEY_LENGTH) {
-      return `context key ${quoteText(key)} is too long: ${key.length} characters, at most ${MAX_CONTEXT_KEY_LENGTH}`;
-    }
-    if (value.length > MAX_CONTEXT_VALUE_LENGTH) {
-      return `context value of ${quoteText(key)} is too long: ${value.length} characters, at most ${MAX_CONTEXT_VALUE_LENGTH}`;
-    }
-  }
-  return undefined;
+  return validateLeaseContext(context);
 }
 
 export function checkTimestamp(field: string, t: Timestamp | undefined): Checked<number | undefined> {
@@ -60,5 +37,24 @@ export function checkDuration(field: string, d: Duration | undefined): Checked<n
   if (d.seconds > MAX_DURATION_SECONDS || d.seconds < -MAX_DURATION_SECONDS || Math.abs(d.nanos) > 999_999_999 || !sameSign) {
     return { ok: false, message: `${field} is not a valid duration (at most 10,000 years, seconds and nanos with the same sign)` };
   }
-  return { ok: true, value: durationToMs(d) };
+  const ms = durationToMs(d) ?? 0;
+  // The lab keeps times in milliseconds: a non-zero duration that rounds to 0 ms must not
+  // read as "no duration given".
+  if (ms === 0 && (d.seconds !== 0n || d.nanos !== 0)) {
+    return d.seconds < 0n || d.nanos < 0
+      ? { ok: false, message: `${field} must be positive, not -${Math.abs(d.nanos)}ns` }
+      : { ok: false, message: `${field} of ${d.nanos}ns is too short: a lease lasts at least 1ms` };
+  }
+  return { ok: true, value: ms };
+}
+
+/**
+ * A begin_time the server worked out (end_time - duration) must still be a
+ * Timestamp a client can read back; it can only fall too early.
+ */
+export function checkDerivedTimes(times: ReconciledLeaseTimes): string | undefined {
+  if (times.beginMs !== undefined && times.beginMs < MIN_TIMESTAMP_MS) {
+    return `end_time - duration (${formatDurationExact(times.durationMs)}) falls before the year 0001: give a shorter duration or a later end_time`;
+  }
+  return undefined;
 }

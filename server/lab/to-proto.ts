@@ -2,15 +2,14 @@
 import { create } from "@bufbuild/protobuf";
 import { msToDuration, msToKubeTime, msToTimestamp } from "../../src/domain/durations.js";
 import { clientName, exporterName, leaseName } from "../../src/domain/resource-names.js";
-import { parseSelector, equalityLabels } from "../../src/domain/selector.js";
+import { leaseLabels as labelsOfLease } from "../../src/domain/lease-fields.js";
+import { EMPTY_SELECTOR, parseSelector } from "../../src/domain/selector.js";
 import { ExporterSchema, LeaseSchema, type Exporter, type Lease } from "../../src/gen/jumpstarter/client/v1/client_pb.js";
 import { ConditionSchema } from "../../src/gen/jumpstarter/v1/kubernetes_pb.js";
 import type { ExporterRecord, LeaseRecord } from "./records.js";
 
 /** Label keys with this prefix are the controller's own and hidden unless asked for. */
 export const HIDDEN_LABEL_PREFIX = "jumpstarter.dev/";
-export const TAG_LABEL_PREFIX = "metadata.jumpstarter.dev/";
-export const ENDED_LABEL = "jumpstarter.dev/lease-ended";
 /** What a lease made with exporter_name alone reports as its selector (kubectl's word). */
 export const NO_SELECTOR = "<none>";
 
@@ -32,10 +31,7 @@ export function exporterToProto(namespace: string, e: ExporterRecord, showHidden
 /** The labels a lease carries for ListLeases.filter. */
 export function leaseLabels(lease: LeaseRecord): Record<string, string> {
   const parsed = parseSelector(lease.selector);
-  const labels: Record<string, string> = parsed.ok ? equalityLabels(parsed.selector) : {};
-  for (const [k, v] of Object.entries(lease.tags)) labels[`${TAG_LABEL_PREFIX}${k}`] = v;
-  if (lease.ended) labels[ENDED_LABEL] = "true";
-  return labels;
+  return labelsOfLease(parsed.ok ? parsed.selector : EMPTY_SELECTOR, lease.tags, lease.ended);
 }
 
 function heldMs(lease: LeaseRecord, nowMs: number): number {

@@ -195,6 +195,10 @@ describe("formatSelector", () => {
     ["a=x,a=x", "a=x"],
     ["a!=x,a notin (x)", "a notin (x)"],
     ["a=x,a=y", "a=x,a=y"],
+    ["board!=b,site=x,board!=a", "board notin (a,b),site=x"],
+    ["board!=a,board!=a", "board notin (a)"],
+    ["board!=,board!=x", "board!=,board notin (x)"],
+    ["board!=x,board notin (y)", "board notin (x),board notin (y)"],
     ["board=", "board="],
     ["board!=", "board!="],
     ["jumpstarter.dev/name=x,board=y", "board=y,jumpstarter.dev/name=x"],
@@ -208,6 +212,7 @@ describe("formatSelector", () => {
     "board!=x,!dut,a in (c,b)",
     "board!=,x=",
     "jumpstarter.dev/name notin (b,a),z",
+    "board!=b,board!=,board!=a",
   ])("round-trips %j: the normalised text parses to the same normalised selector", (text) => {
     const once = formatSelector(parsed(text));
     expect(formatSelector(parsed(once))).toBe(once);
@@ -215,7 +220,7 @@ describe("formatSelector", () => {
   });
 
   it("does not change what a selector matches", () => {
-    const text = "site in (brno,bcn),board!=x,!dut,k";
+    const text = "site in (brno,bcn),board!=x,!dut,k,site!=tlv";
     const samples = [
       { site: "bcn", k: "" },
       { site: "bcn", board: "x", k: "" },

@@ -336,13 +336,39 @@ function sameRequirement(a: Requirement, b: Requirement): boolean {
 }
 
 /**
- * The selector as the controller reports it: "!=" becomes "notin", set values
- * sorted and de-duplicated, requirements sorted by key (stable, "=" terms
- * first for equal keys, as Kubernetes lists matchLabels before
- * matchExpressions), exact duplicates dropped.
+ * The "!=" terms of one key as a single "notin" (`a!=x,a!=y` is `a notin (x,y)`,
+ * as the controller stores it), at the place of the first one. "k!=" (not
+ * empty) stays apart: an empty value cannot be written inside a list.
+ */
+function mergeNotEqual(requirements: readonly Requirement[]): Requirement[] {
+  const valuesByKey = new Map<string, string[]>();
+  const merged: Requirement[] = [];
+  for (const r of requirements) {
+    const value = r.values[0] ?? "";
+    if (r.operator !== "!=" || value === "") {
+      merged.push(r);
+      continue;
+    }
+    const values = valuesByKey.get(r.key);
+    if (values !== undefined) {
+      values.push(value);
+      continue;
+    }
+    const fresh = [value];
+    valuesByKey.set(r.key, fresh);
+    merged.push({ key: r.key, operator: "notin", values: fresh });
+  }
+  return merged;
+}
+
+/**
+ * The selector as the controller reports it: "!=" becomes "notin" (one per
+ * key), set values sorted and de-duplicated, requirements sorted by key
+ * (stable, "=" terms first for equal keys, as Kubernetes lists matchLabels
+ * before matchExpressions), exact duplicates dropped.
  */
 export function normalizeSelector(selector: Selector): Selector {
-  const normalised = selector.requirements.map((r): Requirement => {
+  const normalised = mergeNotEqual(selector.requirements).map((r): Requirement => {
     switch (r.operator) {
       case "!=":
         return { key: r.key, operator: "notin", values: [...r.values] };
