@@ -1,0 +1,44 @@
+import { attachScreenshot, expect, expectAccessible, setTheme, signInWithToken, test } from "./fixtures.js";
+
+test("exporters: filter with a label selector, valid and invalid", async ({ page, stack }, testInfo) => {
+  await signInWithToken(page, stack);
+  const table = page.getByRole("table");
+  await expect(table.getByRole("link", { name: "qemu-x86-01" })).toBeVisible();
+  await expect(table.getByRole("link", { name: "rpi5-01" })).toBeVisible();
+
+  const selector = page.getByLabel("Label selector");
+  await selector.fill("board=rcar-s4,site in (bcn)");
+  await expect(table.getByRole("link", { name: "rpi5-01" })).toHaveCount(0);
+  await expect(table.getByRole("link", { name: /^rcar-s4-0[12]$/ })).toHaveCount(2);
+  await expect(table.getByRole("link", { name: "rcar-s4-03" })).toHaveCount(0);
+  await expect(page).toHaveURL(/selector=board%3Drcar-s4/);
+
+  // Half-typed: the message says what is wrong, and the last valid results stay.
+  await selector.fill("board=rcar-s4,site in (bcn");
+  await expect(page.getByText(/missing "\)"/)).toBeVisible();
+  await expect(table.getByRole("link", { name: /^rcar-s4-0[12]$/ })).toHaveCount(2);
+  await attachScreenshot(page, testInfo, "exporters-invalid-selector");
+
+  await selector.fill("");
+  await expect(table.getByRole("link", { name: "rpi5-01" })).toBeVisible();
+  for (const theme of ["light", "dark"] as const) {
+    await setTheme(page, theme);
+    await expectAccessible(page, testInfo, `exporters-${theme}`);
+    await attachScreenshot(page, testInfo, `exporters-${theme}`);
+  }
+});
+
+test("exporter detail: labels, status and the way to lease it", async ({ page, stack }, testInfo) => {
+  await signInWithToken(page, stack);
+  await page.getByRole("table").getByRole("link", { name: "rpi5-02" }).click();
+  await expect(page.getByRole("heading", { name: "rpi5-02", level: 1 })).toBeVisible();
+  await expect(page.getByText("Offline").first()).toBeVisible();
+  await expect(page.getByText("board=rpi5").first()).toBeVisible();
+  for (const theme of ["light", "dark"] as const) {
+    await setTheme(page, theme);
+    await expectAccessible(page, testInfo, `exporter-detail-${theme}`);
+    await attachScreenshot(page, testInfo, `exporter-detail-${theme}`);
+  }
+  await page.getByRole("link", { name: "Lease this board" }).or(page.getByRole("button", { name: "Lease this board" })).click();
+  await expect(page).toHaveURL(/\/leases\/new\?exporter=rpi5-02/);
+});

@@ -1,0 +1,123 @@
+import type { Page } from "@playwright/test";
+import { attachScreenshot, expect, expectAccessible, labClientAs, setTheme, signInWithToken, test, type Stack } from "./fixtures.js";
+
+const leasePage = /\/leases\/[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+async function leaseBySelector(page: Page, stack: Stack, selector: string): Promise<void> {
+  await page.goto(`${stack.url}/leases/new`);
+  await page.getByLabel("Any exporter matching a selector").check();
+  await page.getByLabel("Label selector").fill(selector);
+  await page.getByRole("button", { name: "1 h", exact: true }).click();
+  await page.getByRole("button", { name: "Create lease" }).click();
+  await expect(page).toHaveURL(leasePage);
+}
+
+/** The lease page's status, as words on the page. */
+function status(page: Page, words: string) {
+  return page.getByRole("main").getByText(words, { exact: true }).first();
+}
+
+test("lease a board by selector, watch it become Ready, extend it and release it", async ({ page, stack }, testInfo) => {
+  await signInWithToken(page, stack);
+  await leaseBySelector(page, stack, "board=rcar-s4,site=bcn");
+  await expect(status(page, "Ready")).toBeVisible();
+  await expect(page.getByRole("main").getByText(/rcar-s4-0[12]/).first()).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Command to open a shell on the board" })).toHaveValue(/^jmp shell --lease [0-9a-f-]{36}$/);
+  // The "ready" toast is part of what the user sees now; the checks below include it.
+  await expect(page.getByRole("list", { name: "Notifications" }).getByText(/is ready/).first()).toBeVisible();
+  for (const theme of ["light", "dark"] as const) {
+    await setTheme(page, theme);
+    await expectAccessible(page, testInfo, `lease-ready-${theme}`);
+    await attachScreenshot(page, testInfo, `lease-ready-${theme}`);
+  }
+
+  const name = page.url().split("/").pop() ?? "";
+  const owner = labClientAs(stack, "alice");
+  const before = await owner.getLease({ name: `namespaces/lab/leases/${name}` });
+  await page.getByRole("button", { name: "+30 min" }).click();
+  await expect
+    .poll(async () => Number((await owner.getLease({ name: `namespaces/lab/leases/${name}` })).duration?.seconds ?? 0n))
+    .toBe(Number(before.duration?.seconds ?? 0n) + 30 * 60);
+
+  await page.getByRole("button", { name: "Release" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(/rcar-s4-0[12]/);
+  await dialog.getByRole("button", { name: "Release" }).click();
+  await expect(status(page, "Released")).toBeVisible();
+  const released = await owner.getLease({ name: `namespaces/lab/leases/${name}` });
+  expect(released.conditions.find((c) => c.type === "Ready")?.reason).toBe("Released");
+});
+
+test("lease a specific board by name from its page", async ({ page, stack }, testInfo) => {
+  await signInWithToken(page, stack);
+  await page.goto(`${stack.url}/exporters/rpi5-01`);
+  await page.getByRole("link", { name: "Lease this board" }).or(page.getByRole("button", { name: "Lease this board" })).click();
+  await expect(page).toHaveURL(/\/leases\/new\?exporter=rpi5-01/);
+  await expect(page.getByLabel("A specific exporter, by name")).toBeChecked();
+  for (const theme of ["light", "dark"] as const) {
+    await setTheme(page, theme);
+    await expectAccessible(page, testInfo, `create-lease-${theme}`);
+    await attachScreenshot(page, testInfo, `create-lease-${theme}`);
+  }
+  await page.getByRole("button", { name: "1 h", exact: true }).click();
+  await page.getByRole("button", { name: "Create lease" }).click();
+  await expect(page).toHaveURL(leasePage);
+  await expect(status(page, "Ready")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "rpi5-01" }).first()).toBeVisible();
+});
+
+test("a custom duration that does not parse is refused next to the field, nothing else lost", async ({ page, stack }) => {
+  await signInWithToken(page, stack);
+  await page.goto(`${stack.url}/leases/new`);
+  await page.getByLabel("Any exporter matching a selector").check();
+  await page.getByLabel("Label selector").fill("board=rpi5");
+  await page.getByRole("button", { name: "Custom", exact: true }).click();
+  await page.getByLabel("Custom duration").fill("two hours");
+  await page.getByRole("button", { name: "Create lease" }).click();
+  await expect(page.getByText(/duration/i).filter({ hasText: /2h|90m|1h30m/ }).first()).toBeVisible();
+  await expect(page).toHaveURL(/\/leases\/new/);
+  await expect(page.getByLabel("Label selector")).toHaveValue("board=rpi5");
+});
+
+test("everyone's leases show another client's lease, mine do not", async ({ page, stack }, testInfo) => {
+  const bob = labClientAs(stack, "bob");
+  const lease = await bob.createLease({ parent: "namespaces/lab", lease: { selector: "board=rcar-s4,site=brno", duration: { seconds: 3600n }, tags: { team: "kernel" } } });
+  const bobsLease = lease.name.split("/").pop() ?? "";
+
+  await signInWithToken(page, stack);
+  await page.goto(`${stack.url}/leases`);
+  await expect(page.getByRole("heading", { name: "Leases", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: bobsLease })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Everyone's", exact: true }).click();
+  await expect(page).toHaveURL(/scope=all/);
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: bobsLease }) });
+  await expect(row).toContainText("bob");
+  await expect(row).toContainText("Ready");
+  await expect(row).toContainText("team=kernel");
+  for (const theme of ["light", "dark"] as const) {
+    await setTheme(page, theme);
+    await expectAccessible(page, testInfo, `leases-all-${theme}`);
+    await attachScreenshot(page, testInfo, `leases-all-${theme}`);
+  }
+});
+
+test("schedule a lease for later: it waits as Scheduled", async ({ page, stack }) => {
+  await signInWithToken(page, stack);
+  await page.goto(`${stack.url}/leases/new`);
+  await page.getByLabel("Any exporter matching a selector").check();
+  await page.getByLabel("Label selector").fill("board=rpi5");
+  await page.getByLabel("At a chosen time").check();
+  const start = new Date(Date.now() + 2 * 60 * 60 * 1000);
+  const local = new Date(start.getTime() - start.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  await page.getByLabel("Start at").fill(local);
+  await page.getByRole("button", { name: "2 h", exact: true }).click();
+  await page.getByRole("button", { name: "Create lease" }).click();
+  await expect(page).toHaveURL(leasePage);
+  await expect(status(page, "Scheduled")).toBeVisible();
+
+  const name = page.url().split("/").pop() ?? "";
+  const stored = await labClientAs(stack, "alice").getLease({ name: `namespaces/lab/leases/${name}` });
+  expect(Number(stored.beginTime?.seconds ?? 0n) * 1000).toBeGreaterThan(Date.now() + 60 * 60 * 1000);
+  expect(stored.exporter ?? "").toBe("");
+});

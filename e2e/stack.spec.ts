@@ -1,0 +1,90 @@
+// The whole stack exactly as `npm start` runs it: the start script builds (or
+// reuses) the SPA, starts the demo lab and the gateway, and prints how to sign
+// in; a new user follows that and sees the lab; one Ctrl-C stops everything.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** Collects the child's output and resolves once `pattern` shows up in it. */
+function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<{ match: RegExpMatchArray; output: () => string }> {
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${String(pattern)} within ${timeoutMs} ms; output:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(pattern);
+      if (match !== null) {
+        clearTimeout(timer);
+        resolve({ match, output: () => output });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited (${code}) before printing ${String(pattern)}:\n${output}`));
+    });
+  });
+}
+
+test("npm start serves the portal against the demo lab and stops on one Ctrl-C", async ({ page }) => {
+  test.setTimeout(120_000);
+  const dataDir = mkdtempSync(join(tmpdir(), "portal-start-"));
+  const port = await freePort();
+  // `node --import tsx` rather than the tsx CLI: the signal must reach the script itself.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--port", String(port), "--data", dataDir], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  try {
+    const started = await waitForOutput(child, /Press Ctrl-C to stop/, 90_000);
+    const text = started.output();
+    expect(text).toContain(`Jumpstarter Lab Portal: http://127.0.0.1:${port}`);
+    const labPort = Number(text.match(/Lab simulator \(namespace "lab"\) at http:\/\/127\.0\.0\.1:(\d+)/)?.[1]);
+    expect(labPort).toBeGreaterThan(0);
+    const aliceConfig = text.match(/alice\s+(\S+alice\.yaml)/)?.[1];
+    expect(aliceConfig, "the start script names alice's client config file").toBeDefined();
+
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.getByLabel("Client config file").setInputFiles(aliceConfig ?? "");
+    await expect(page.getByText("client alice in namespace lab")).toBeVisible();
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("heading", { name: "Exporters", level: 1 })).toBeVisible();
+    await expect(page.getByRole("link", { name: "rcar-s4-01" })).toBeVisible();
+
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(await portAnswers(port)).toBe(false);
+    expect(await portAnswers(labPort)).toBe(false);
+  } finally {
+    if (child.exitCode === null) child.kill("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

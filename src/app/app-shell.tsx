@@ -1,0 +1,141 @@
+// The frame of every signed-in page: masthead (product, who I am, theme,
+// sign out), navigation, skip link, the stale-data banner, and the page.
+import {
+  Button,
+  Masthead,
+  MastheadBrand,
+  MastheadContent,
+  MastheadLogo,
+  MastheadMain,
+  MastheadToggle,
+  Nav,
+  NavItem,
+  NavList,
+  Page,
+  PageSidebar,
+  PageSidebarBody,
+  PageToggleButton,
+  SkipToContent,
+  Toolbar,
+  ToolbarContent,
+  ToolbarGroup,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import { SignOutAltIcon } from "@patternfly/react-icons";
+import { Outlet, useLocation } from "react-router";
+import { useEffect } from "react";
+import { GlobalStaleBanner } from "@/app/global-stale-banner";
+import { RouterAnchor } from "@/components/router-anchor";
+import { ThemeToggle } from "@/app/theme-toggle";
+import { useSession, useSignOut } from "@/features/auth";
+import { LeaseNotifications } from "@/features/leases";
+import { PRODUCT_NAME } from "@/lib/use-document-title";
+
+export const MAIN_CONTENT_ID = "main-content";
+
+interface NavEntry {
+  readonly to: string;
+  readonly text: string;
+  readonly isActive: (path: string) => boolean;
+}
+
+const NAV: readonly NavEntry[] = [
+  { to: "/exporters", text: "Exporters", isActive: (p) => p === "/exporters" || p.startsWith("/exporters/") },
+  { to: "/leases", text: "Leases", isActive: (p) => (p === "/leases" || p.startsWith("/leases/")) && p !== "/leases/new" },
+  { to: "/leases/new", text: "New lease", isActive: (p) => p === "/leases/new" },
+];
+
+function Identity() {
+  const session = useSession();
+  return (
+    <span className="portal-identity">
+      <span className="portal-identity__label">Client</span> <strong>{session.clientName}</strong>
+      <span className="portal-identity__sep" aria-hidden>
+        ·
+      </span>
+      <span className="portal-identity__label">Namespace</span> <strong>{session.namespace}</strong>
+    </span>
+  );
+}
+
+function Header() {
+  const signOut = useSignOut();
+  return (
+    <Masthead>
+      <MastheadMain>
+        <MastheadToggle>
+          <PageToggleButton isHamburgerButton aria-label="Main navigation" />
+        </MastheadToggle>
+        <MastheadBrand>
+          <MastheadLogo component={RouterAnchor} href="/exporters" className="portal-logo">
+            {PRODUCT_NAME}
+          </MastheadLogo>
+        </MastheadBrand>
+      </MastheadMain>
+      <MastheadContent>
+        <Toolbar isFullHeight isStatic>
+          <ToolbarContent>
+            <ToolbarGroup align={{ default: "alignEnd" }} gap={{ default: "gapMd" }} alignItems="center">
+              <ToolbarItem visibility={{ default: "hidden", md: "visible" }}>
+                <Identity />
+              </ToolbarItem>
+              <ToolbarItem>
+                <ThemeToggle />
+              </ToolbarItem>
+              <ToolbarItem>
+                <Button variant="secondary" icon={<SignOutAltIcon />} onClick={signOut}>
+                  Sign out
+                </Button>
+              </ToolbarItem>
+            </ToolbarGroup>
+          </ToolbarContent>
+        </Toolbar>
+      </MastheadContent>
+    </Masthead>
+  );
+}
+
+function Sidebar() {
+  const { pathname } = useLocation();
+  return (
+    <PageSidebar>
+      <PageSidebarBody>
+        <Nav aria-label="Main">
+          <NavList>
+            {NAV.map((n) => (
+              <NavItem key={n.to} to={n.to} component={RouterAnchor} isActive={n.isActive(pathname)}>
+                {n.text}
+              </NavItem>
+            ))}
+          </NavList>
+        </Nav>
+      </PageSidebarBody>
+    </PageSidebar>
+  );
+}
+
+/** A new page starts at its top: the shell's scroll container outlives routes. */
+function ScrollToTopOnNavigate() {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    document.getElementById(MAIN_CONTENT_ID)?.scrollTo({ top: 0 });
+  }, [pathname]);
+  return null;
+}
+
+export function AppShell() {
+  return (
+    <Page
+      masthead={<Header />}
+      sidebar={<Sidebar />}
+      isManagedSidebar
+      skipToContent={<SkipToContent href={`#${MAIN_CONTENT_ID}`}>Skip to content</SkipToContent>}
+      mainContainerId={MAIN_CONTENT_ID}
+    >
+      <ScrollToTopOnNavigate />
+      <GlobalStaleBanner />
+      <LeaseNotifications />
+      <Outlet />
+    </Page>
+  );
+}

@@ -1,0 +1,27 @@
+// The app: its long-lived objects are made once here (not per render, not
+// as module singletons), then handed to the providers and the router.
+import { useState } from "react";
+import { RouterProvider } from "react-router";
+import { AppProviders } from "@/app/providers";
+import { createAppRouter } from "@/app/router";
+import { createQueryClient } from "@/lib/query-client";
+import { browserStorageAreas, createSessionStore } from "@/lib/session";
+import { createSessionTransport } from "@/lib/transport";
+
+function createApp() {
+  const sessionStore = createSessionStore(browserStorageAreas(), (session) => createSessionTransport(session));
+  // An Unauthenticated answer anywhere ends the session; the route guard then
+  // sends the user to sign-in with the controller's reason and the way back.
+  const queryClient = createQueryClient({ onUnauthenticated: (message) => sessionStore.reject(message) });
+  const router = createAppRouter();
+  return { sessionStore, queryClient, router };
+}
+
+export function App() {
+  const [app] = useState(createApp);
+  return (
+    <AppProviders queryClient={app.queryClient} sessionStore={app.sessionStore}>
+      <RouterProvider router={app.router} />
+    </AppProviders>
+  );
+}

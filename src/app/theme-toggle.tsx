@@ -1,0 +1,29 @@
+// Light / dark / follow the system, remembered on this device.
+import { ToggleGroup, ToggleGroupItem } from "@patternfly/react-core";
+import { DesktopIcon, MoonIcon, SunIcon } from "@patternfly/react-icons";
+import type { ReactNode } from "react";
+import { useTheme, type ThemePreference } from "@/lib/theme";
+
+const OPTIONS: readonly { value: ThemePreference; text: string; icon: ReactNode }[] = [
+  { value: "light", text: "Light", icon: <SunIcon /> },
+  { value: "dark", text: "Dark", icon: <MoonIcon /> },
+  { value: "system", text: "System", icon: <DesktopIcon /> },
+];
+
+export function ThemeToggle() {
+  const { preference, setPreference } = useTheme();
+  return (
+    <ToggleGroup aria-label="Theme" isCompact>
+      {OPTIONS.map((o) => (
+        <ToggleGroupItem
+          key={o.value}
+          icon={o.icon}
+          aria-label={`${o.text} theme`}
+          buttonId={`theme-${o.value}`}
+          isSelected={preference === o.value}
+          onChange={() => setPreference(o.value)}
+        />
+      ))}
+    </ToggleGroup>
+  );
+}

@@ -1,0 +1,20 @@
+// Says that what is on screen is old, how old, and why, while refreshes fail.
+import { Alert } from "@patternfly/react-core";
+import { staleText } from "@/components/stale-text";
+import { useNow } from "@/lib/use-now";
+
+export interface StaleBannerProps {
+  /** When the data on screen was last fetched successfully (ms since the epoch). */
+  readonly dataUpdatedAt: number;
+  /** Why the latest refresh failed. */
+  readonly error: unknown;
+}
+
+export function StaleBanner({ dataUpdatedAt, error }: StaleBannerProps) {
+  const now = useNow();
+  return (
+    <Alert variant="warning" isInline isPlain title="Data may be out of date" component="p">
+      <p>{staleText(dataUpdatedAt, now, error)}</p>
+    </Alert>
+  );
+}

@@ -1,0 +1,145 @@
+// The sign-in form (a view: values and callbacks in, no calls out).
+import {
+  ActionGroup,
+  Alert,
+  Button,
+  Checkbox,
+  Form,
+  FormGroup,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
+  InputGroup,
+  InputGroupItem,
+  TextInput,
+} from "@patternfly/react-core";
+import { EyeIcon, EyeSlashIcon } from "@patternfly/react-icons";
+import { useState, type FormEvent } from "react";
+
+export interface SignInValues {
+  readonly namespace: string;
+  readonly clientName: string;
+  readonly token: string;
+  readonly remember: boolean;
+}
+
+/** Problems found before asking the controller, per field. */
+export interface SignInFieldErrors {
+  readonly namespace?: string;
+  readonly clientName?: string;
+  readonly token?: string;
+}
+
+export interface SignInFormProps {
+  readonly values: SignInValues;
+  readonly fieldErrors: SignInFieldErrors;
+  readonly onChange: (values: SignInValues) => void;
+  readonly onSubmit: () => void;
+  readonly isVerifying: boolean;
+  /** The controller's answer when it refused the token, in people's words. */
+  readonly verifyError?: { readonly title: string; readonly message: string } | undefined;
+}
+
+function FieldError({ id, text }: { id: string; text: string | undefined }) {
+  if (text === undefined) return null;
+  return (
+    <FormHelperText>
+      <HelperText>
+        <HelperTextItem id={id} variant="error">
+          {text}
+        </HelperTextItem>
+      </HelperText>
+    </FormHelperText>
+  );
+}
+
+export function SignInForm({ values, fieldErrors, onChange, onSubmit, isVerifying, verifyError }: SignInFormProps) {
+  const [showToken, setShowToken] = useState(false);
+  const set = (patch: Partial<SignInValues>): void => onChange({ ...values, ...patch });
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    onSubmit();
+  };
+  const described = (field: keyof SignInFieldErrors, error: string | undefined) =>
+    error === undefined ? {} : { "aria-describedby": `sign-in-${field}-error` };
+
+  return (
+    <Form onSubmit={submit} noValidate aria-label="Sign in with a token">
+      <FormGroup label="Namespace" fieldId="sign-in-namespace">
+        <TextInput
+          id="sign-in-namespace"
+          name="namespace"
+          value={values.namespace}
+          onChange={(_e, v) => set({ namespace: v })}
+          validated={fieldErrors.namespace === undefined ? "default" : "error"}
+          autoComplete="off"
+          spellCheck={false}
+          isRequired
+          {...described("namespace", fieldErrors.namespace)}
+        />
+        <FieldError id="sign-in-namespace-error" text={fieldErrors.namespace} />
+      </FormGroup>
+      <FormGroup label="Client name" fieldId="sign-in-client">
+        <TextInput
+          id="sign-in-client"
+          name="client"
+          value={values.clientName}
+          onChange={(_e, v) => set({ clientName: v })}
+          validated={fieldErrors.clientName === undefined ? "default" : "error"}
+          autoComplete="username"
+          spellCheck={false}
+          isRequired
+          {...described("clientName", fieldErrors.clientName)}
+        />
+        <FieldError id="sign-in-clientName-error" text={fieldErrors.clientName} />
+      </FormGroup>
+      <FormGroup label="Token" fieldId="sign-in-token">
+        <InputGroup>
+          <InputGroupItem isFill>
+            <TextInput
+              id="sign-in-token"
+              name="token"
+              type={showToken ? "text" : "password"}
+              value={values.token}
+              onChange={(_e, v) => set({ token: v })}
+              validated={fieldErrors.token === undefined ? "default" : "error"}
+              autoComplete="current-password"
+              spellCheck={false}
+              isRequired
+              {...described("token", fieldErrors.token)}
+            />
+          </InputGroupItem>
+          <InputGroupItem>
+            <Button
+              variant="control"
+              aria-label={showToken ? "Hide the token" : "Show the token"}
+              aria-pressed={showToken}
+              onClick={() => setShowToken((s) => !s)}
+              icon={showToken ? <EyeSlashIcon /> : <EyeIcon />}
+            />
+          </InputGroupItem>
+        </InputGroup>
+        <FieldError id="sign-in-token-error" text={fieldErrors.token} />
+      </FormGroup>
+      <FormGroup fieldId="sign-in-remember">
+        <Checkbox
+          id="sign-in-remember"
+          label="Remember on this device"
+          description="Keeps you signed in after the browser closes. Leave it off on shared computers."
+          isChecked={values.remember}
+          onChange={(_e, checked) => set({ remember: checked })}
+        />
+      </FormGroup>
+      {verifyError !== undefined && (
+        <Alert variant="danger" isInline title={verifyError.title} isLiveRegion>
+          <p>{verifyError.message}</p>
+        </Alert>
+      )}
+      <ActionGroup>
+        <Button type="submit" variant="primary" isLoading={isVerifying} isDisabled={isVerifying}>
+          {isVerifying ? "Checking the token…" : "Sign in"}
+        </Button>
+      </ActionGroup>
+    </Form>
+  );
+}

@@ -1,0 +1,166 @@
+// /sign-in?next=&reason= : import a client config or paste a token, check it
+// with the controller, then go back where the user was.
+import { Alert, Card, CardBody, Content, Divider, Title } from "@patternfly/react-core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { validateObjectName } from "@/domain/resource-names";
+import { MAX_CLIENT_CONFIG_BYTES, parseClientConfig } from "@/features/auth/client-config";
+import { ConfigDropZone } from "@/features/auth/config-drop-zone";
+import { safeNextPath } from "@/features/auth/next-path";
+import { SignInForm, type SignInFieldErrors, type SignInValues } from "@/features/auth/sign-in-form";
+import { useVerifySession } from "@/features/auth/verify-session";
+import { describeError } from "@/lib/errors";
+import type { Session } from "@/lib/session";
+import { useSessionState, useSessionStore } from "@/lib/session-context";
+import { Code } from "@connectrpc/connect";
+
+function checkFields(v: SignInValues): SignInFieldErrors {
+  const namespace = v.namespace.trim() === "" ? "Enter the namespace of your client (for example lab)." : validateObjectName(v.namespace.trim(), "namespace");
+  const clientName = v.clientName.trim() === "" ? "Enter your client's name (for example alice)." : validateObjectName(v.clientName.trim(), "client name");
+  const token = v.token.trim() === "" ? "Paste the token of your client, or import its config file above." : undefined;
+  return {
+    ...(namespace === undefined ? {} : { namespace }),
+    ...(clientName === undefined ? {} : { clientName }),
+    ...(token === undefined ? {} : { token }),
+  };
+}
+
+/** What the controller's refusal means for this form, with its own words kept. */
+function verifyErrorText(error: unknown): { title: string; message: string } {
+  const d = describeError(error);
+  const answer = d.detail === "" ? "" : ` The controller answered: ${d.detail.replace(/\.$/, "")}.`;
+  if (d.code === Code.Unauthenticated) {
+    return { title: "The controller did not accept this token", message: `${answer} Check the token, or import your client config again.`.trim() };
+  }
+  if (d.code === Code.PermissionDenied) {
+    return { title: "This token belongs to another namespace", message: `${answer} Check the namespace.`.trim() };
+  }
+  return { title: d.title, message: d.message };
+}
+
+export function SignInPage() {
+  const [params] = useSearchParams();
+  const reason = params.get("reason");
+  const next = safeNextPath(params.get("next"));
+  const navigate = useNavigate();
+  const store = useSessionStore();
+  const current = useSessionState().session;
+  const queryClient = useQueryClient();
+  const verify = useVerifySession();
+
+  const [values, setValues] = useState<SignInValues>({ namespace: "", clientName: "", token: "", remember: false });
+  const [endpoint, setEndpoint] = useState<string | undefined>(undefined);
+  const [fieldErrors, setFieldErrors] = useState<SignInFieldErrors>({});
+  const [importResult, setImportResult] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const onChange = (v: SignInValues): void => {
+    setValues(v);
+    // Clear a field's complaint as soon as it is edited; check again on submit.
+    setFieldErrors((errs) => {
+      const keep: { -readonly [K in keyof SignInFieldErrors]: SignInFieldErrors[K] } = { ...errs };
+      if (v.namespace !== values.namespace) delete keep.namespace;
+      if (v.clientName !== values.clientName) delete keep.clientName;
+      if (v.token !== values.token) delete keep.token;
+      return keep;
+    });
+  };
+
+  const onSubmit = (): void => {
+    const errs = checkFields(values);
+    setFieldErrors(errs);
+    if (Object.keys(errs).length > 0) {
+      // Keyboard and screen-reader users land on the first field to fix.
+      const first = errs.namespace !== undefined ? "sign-in-namespace" : errs.clientName !== undefined ? "sign-in-client" : "sign-in-token";
+      document.getElementById(first)?.focus();
+      return;
+    }
+    const session: Session = {
+      token: values.token.trim(),
+      namespace: values.namespace.trim(),
+      clientName: values.clientName.trim(),
+      ...(endpoint === undefined ? {} : { endpoint }),
+    };
+    verify.mutate(session, {
+      onSuccess: (verified) => {
+        // Nothing cached for a previous session may show under the new one.
+        queryClient.clear();
+        store.signIn(verified, values.remember);
+        void navigate(next, { replace: true });
+      },
+    });
+  };
+
+  const onFile = (file: File): void => {
+    verify.reset();
+    if (file.size > MAX_CLIENT_CONFIG_BYTES) {
+      setImportResult({ ok: false, text: `${file.name} is too big (${Math.round(file.size / 1024)} KiB) to be a jmp client config.` });
+      return;
+    }
+    file.text().then(
+      (text) => {
+        const parsed = parseClientConfig(text, file.name);
+        if (!parsed.ok) {
+          setImportResult({ ok: false, text: parsed.message });
+          return;
+        }
+        const c = parsed.config;
+        setValues((v) => ({ ...v, namespace: c.namespace, clientName: c.clientName, token: c.token }));
+        setEndpoint(c.endpoint);
+        setFieldErrors({});
+        setImportResult({
+          ok: true,
+          text: `Read ${file.name}: client ${c.clientName} in namespace ${c.namespace}. Press Sign in to continue.`,
+        });
+      },
+      (e: unknown) => setImportResult({ ok: false, text: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}` }),
+    );
+  };
+
+  return (
+    <main id="main-content" className="portal-sign-in" tabIndex={-1}>
+      <Card className="portal-sign-in__card">
+        <CardBody>
+          <Content>
+            <p className="portal-sign-in__product">Jumpstarter Lab Portal</p>
+          </Content>
+          <Title headingLevel="h1" size="2xl">
+            Sign in
+          </Title>
+          <Content>
+            <p>Use the client you already use with the <code>jmp</code> command line.</p>
+          </Content>
+          {reason !== null && (
+            <Alert variant="warning" isInline title="Signed out" className="portal-sign-in__reason">
+              <p>{`Your session was rejected by the controller: ${reason.trim() === "" ? "no reason given" : reason.trim()}. Sign in again.`}</p>
+            </Alert>
+          )}
+          {current !== null && reason === null && (
+            <Alert variant="info" isInline isPlain title={`Signed in as ${current.clientName} in namespace ${current.namespace}. Signing in again replaces that session.`} />
+          )}
+
+          <Title headingLevel="h2" size="lg" className="portal-sign-in__section">
+            Import your client config
+          </Title>
+          <ConfigDropZone onFile={onFile} isDisabled={verify.isPending} />
+          {importResult !== null && (
+            <Alert variant={importResult.ok ? "success" : "danger"} isInline isPlain title={importResult.text} isLiveRegion />
+          )}
+
+          <Divider className="portal-sign-in__divider" />
+          <Title headingLevel="h2" size="lg" className="portal-sign-in__section">
+            Or enter a token
+          </Title>
+          <SignInForm
+            values={values}
+            fieldErrors={fieldErrors}
+            onChange={onChange}
+            onSubmit={onSubmit}
+            isVerifying={verify.isPending}
+            verifyError={verify.isError ? verifyErrorText(verify.error) : undefined}
+          />
+        </CardBody>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,139 @@
+// /exporters/:name : one exporter, its leases, and "Lease this board".
+import {
+  Breadcrumb,
+  BreadcrumbItem,
+  Button,
+  Flex,
+  FlexItem,
+  PageSection,
+  Spinner,
+  Title,
+} from "@patternfly/react-core";
+import { useMemo } from "react";
+import { useNavigate, useParams } from "react-router";
+import { EmptyState } from "@/components/empty-state";
+import { ErrorAlert } from "@/components/error-alert";
+import { ExporterStatusLabel } from "@/components/exporter-status-label";
+import { RouterAnchor } from "@/components/router-anchor";
+import { validateObjectName } from "@/domain/resource-names";
+import { ExporterDetailView } from "@/features/exporters/exporter-detail-view";
+import { leasesOfExporter } from "@/features/exporters/exporter-leases";
+import { useExporter } from "@/features/exporters/use-exporter";
+import { useAllLeases } from "@/features/exporters/use-exporter-leases";
+import { errorMessage, isInvalidArgument, isNotFound } from "@/lib/errors";
+import { useSession } from "@/lib/session-context";
+import { useDocumentTitle } from "@/lib/use-document-title";
+import { useNow } from "@/lib/use-now";
+
+function Crumbs({ name }: { name: string }) {
+  return (
+    <Breadcrumb>
+      <BreadcrumbItem component={RouterAnchor} to="/exporters">
+        Exporters
+      </BreadcrumbItem>
+      <BreadcrumbItem isActive>{name}</BreadcrumbItem>
+    </Breadcrumb>
+  );
+}
+
+function NoSuchExporter({ name, namespace }: { name: string; namespace: string }) {
+  const navigate = useNavigate();
+  return (
+    <PageSection>
+      <Crumbs name={name} />
+      <Title headingLevel="h1" className="pf-v6-screen-reader">
+        Exporter not found
+      </Title>
+      <EmptyState
+        title={`No exporter named ${name} in namespace ${namespace}`}
+        actions={
+          <Button variant="primary" onClick={() => void navigate("/exporters")}>
+            See every exporter
+          </Button>
+        }
+      >
+        It may have been removed, or the link has a typo.
+      </EmptyState>
+    </PageSection>
+  );
+}
+
+function ValidExporterDetail({ name }: { name: string }) {
+  const session = useSession();
+  const now = useNow();
+  const exporter = useExporter(name);
+  const allLeases = useAllLeases();
+  const leases = useMemo(
+    () => (allLeases.data === undefined ? undefined : leasesOfExporter(allLeases.data.leases, session.namespace, name, now)),
+    [allLeases.data, session.namespace, name, now],
+  );
+
+  if (exporter.data === undefined) {
+    if (exporter.isError && (isNotFound(exporter.error) || isInvalidArgument(exporter.error))) {
+      return <NoSuchExporter name={name} namespace={session.namespace} />;
+    }
+    return (
+      <PageSection>
+        <Crumbs name={name} />
+        <Title headingLevel="h1">{name}</Title>
+        {exporter.isError ? (
+          <ErrorAlert
+            error={exporter.error}
+            title="This exporter could not be loaded"
+            actions={
+              <Button variant="link" isInline onClick={() => void exporter.refetch()}>
+                Try again
+              </Button>
+            }
+          />
+        ) : (
+          <div className="portal-loading" role="status">
+            <Spinner size="lg" aria-hidden /> Loading the exporter…
+          </div>
+        )}
+      </PageSection>
+    );
+  }
+
+  const e = exporter.data;
+  return (
+    <>
+      <PageSection>
+        <Crumbs name={name} />
+        <Flex alignItems={{ default: "alignItemsCenter" }} justifyContent={{ default: "justifyContentSpaceBetween" }} gap={{ default: "gapMd" }}>
+          <Flex alignItems={{ default: "alignItemsCenter" }} gap={{ default: "gapMd" }}>
+            <FlexItem>
+              <Title headingLevel="h1">{name}</Title>
+            </FlexItem>
+            <FlexItem>
+              <ExporterStatusLabel exporter={e} />
+            </FlexItem>
+          </Flex>
+          <FlexItem>
+            <Button component={RouterAnchor} href={`/leases/new?exporter=${encodeURIComponent(name)}`} variant="primary">
+              Lease this board
+            </Button>
+          </FlexItem>
+        </Flex>
+      </PageSection>
+      <PageSection>
+        <ExporterDetailView
+          exporter={e}
+          leases={leases}
+          leasesError={allLeases.isError && allLeases.data === undefined ? errorMessage(allLeases.error) : undefined}
+          me={session.clientName}
+          nowMs={now}
+        />
+      </PageSection>
+    </>
+  );
+}
+
+export function ExporterDetailPage() {
+  const { name = "" } = useParams();
+  const session = useSession();
+  useDocumentTitle(name === "" ? "Exporter" : `${name} · Exporters`);
+  // A name the controller could never hold: say so without asking it.
+  if (validateObjectName(name) !== undefined) return <NoSuchExporter name={name} namespace={session.namespace} />;
+  return <ValidExporterDetail key={name} name={name} />;
+}

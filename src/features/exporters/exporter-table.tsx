@@ -1,0 +1,281 @@
+// The exporter list as a virtualised table: only the rows in view are in the
+// DOM, so thousands of exporters scroll smoothly. One row is in the tab order
+// (roving focus); arrows, Page Up/Down, Home/End move; Enter opens it.
+import { Button } from "@patternfly/react-core";
+import { AngleDownIcon, AngleRightIcon } from "@patternfly/react-icons";
+import { Table, Tbody } from "@patternfly/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { Link } from "react-router";
+import { Countdown } from "@/components/countdown";
+import { ExporterStatusLabel } from "@/components/exporter-status-label";
+import { LabelChips } from "@/components/label-chips";
+import type { ExporterRow, RowGroup, SortKey } from "@/features/exporters/exporter-rows";
+
+/** One line of the table: a group header or an exporter. */
+export type TableItem =
+  | { readonly kind: "group"; readonly key: string; readonly groupKey: string; readonly value: string | undefined; readonly count: number; readonly collapsed: boolean }
+  | { readonly kind: "row"; readonly key: string; readonly row: ExporterRow };
+
+/** Flattens rows (or groups, minus the collapsed ones' rows) into table lines. */
+export function tableItems(rows: readonly ExporterRow[], groups: readonly RowGroup[] | null, groupKey: string, collapsed: ReadonlySet<string>): TableItem[] {
+  const rowItem = (row: ExporterRow): TableItem => ({ kind: "row", key: `row:${row.name}`, row });
+  if (groups === null) return rows.map(rowItem);
+  const items: TableItem[] = [];
+  for (const g of groups) {
+    const id = g.value ?? "";
+    const isCollapsed = collapsed.has(id);
+    items.push({ kind: "group", key: `group:${id}`, groupKey, value: g.value, count: g.rows.length, collapsed: isCollapsed });
+    if (!isCollapsed) for (const r of g.rows) items.push(rowItem(r));
+  }
+  return items;
+}
+
+const COLUMNS = 5;
+/**
+ * Every line has this exact height (CSS keeps cells to one line), so the
+ * virtualiser needs no measuring.
+ */
+export const ROW_HEIGHT_PX = 44;
+
+export interface ExporterTableProps {
+  readonly items: readonly TableItem[];
+  /** The signed-in client's name: its holds read "you". */
+  readonly me: string;
+  readonly sort: SortKey;
+  readonly onOpen: (name: string) => void;
+  readonly onToggleGroup: (value: string | undefined) => void;
+  /** Height of the scrolling area in px. */
+  readonly height: number;
+}
+
+/**
+ * Plain cells with PatternFly's table classes: PatternFly's Td measures its
+ * own width on mount (a forced layout per cell), too slow while scrolling.
+ */
+function Cell({ className, children }: { className?: string; children: ReactNode }) {
+  return <td className={className === undefined ? "pf-v6-c-table__td" : `pf-v6-c-table__td ${className}`}>{children}</td>;
+}
+
+const ExporterRowCells = memo(function ExporterRowCells({ row, me }: { row: ExporterRow; me: string }) {
+  return (
+    <>
+      <Cell className="portal-cell-name">
+        <Link to={`/exporters/${encodeURIComponent(row.name)}`} tabIndex={-1}>
+          {row.name}
+        </Link>
+      </Cell>
+      <Cell>
+        <ExporterStatusLabel exporter={row.exporter} isCompact />
+      </Cell>
+      <Cell>
+        <LabelChips labels={row.exporter.labels} max={3} priorityKeys={["board", "site", "arch"]} />
+      </Cell>
+      <Cell>
+        {row.holder === undefined ? (
+          <span className="portal-muted">—</span>
+        ) : row.holder === me ? (
+          <span className="portal-you">you ({row.holder})</span>
+        ) : (
+          row.holder
+        )}
+      </Cell>
+      <Cell>
+        {row.endMs === undefined ? <span className="portal-muted">—</span> : <Countdown targetMs={row.endMs} plain />}
+      </Cell>
+    </>
+  );
+});
+
+function sortAttr(column: SortKey, sort: SortKey): { "aria-sort"?: "ascending" } {
+  return column === sort ? { "aria-sort": "ascending" } : {};
+}
+
+/**
+ * Plain header cells with PatternFly's classes, memoised: PatternFly's Th
+ * measures itself on every render (a forced layout), and the body
+ * re-renders on every scroll.
+ */
+const TableHead = memo(function TableHead({ sort }: { sort: SortKey }) {
+  return (
+    <>
+      <colgroup>
+        <col style={{ width: "17%" }} />
+        <col style={{ width: "19%" }} />
+        <col style={{ width: "36%" }} />
+        <col style={{ width: "16%" }} />
+        <col style={{ width: "12%" }} />
+      </colgroup>
+      <thead className="pf-v6-c-table__thead">
+        <tr className="pf-v6-c-table__tr" aria-rowindex={1}>
+          <th className="pf-v6-c-table__th" scope="col" {...sortAttr("name", sort)}>
+            Name
+          </th>
+          <th className="pf-v6-c-table__th" scope="col" {...sortAttr("status", sort)}>
+            Status
+          </th>
+          <th className="pf-v6-c-table__th" scope="col" {...sortAttr("board", sort)}>
+            Labels
+          </th>
+          <th className="pf-v6-c-table__th" scope="col">
+            Holder
+          </th>
+          <th className="pf-v6-c-table__th" scope="col" {...sortAttr("time-left", sort)}>
+            Time left
+          </th>
+        </tr>
+      </thead>
+    </>
+  );
+});
+
+export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height }: ExporterTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  // The row to focus once the virtualiser has rendered it (set by keyboard moves).
+  const focusWanted = useRef<number | null>(null);
+  // A filter may shrink the list under the roving index: clamp rather than reset.
+  const activeIndex = Math.min(active, Math.max(0, items.length - 1));
+
+  // Stable callbacks: the virtualiser recomputes every row's position when they change.
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const estimateSize = useCallback(() => ROW_HEIGHT_PX, []);
+  const getItemKey = useCallback((i: number) => items[i]?.key ?? i, [items]);
+
+  // This app does not use the React Compiler; the virtualiser's changing functions are fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement,
+    estimateSize,
+    getItemKey,
+    overscan: 12,
+  });
+
+  // Move DOM focus once the wanted row has been rendered by the virtualiser.
+  useLayoutEffect(() => {
+    if (focusWanted.current === null) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${focusWanted.current}"]`);
+    if (el) {
+      el.focus();
+      focusWanted.current = null;
+    }
+  });
+
+  const moveTo = (index: number): void => {
+    const i = Math.max(0, Math.min(items.length - 1, index));
+    setActive(i);
+    focusWanted.current = i;
+    virtualizer.scrollToIndex(i, { align: "auto" });
+  };
+
+  const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT_PX) - 1);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>): void => {
+    const target = e.target as HTMLElement;
+    if (target.tagName !== "TR") return; // keys inside a cell's button stay that button's
+    const item = items[activeIndex];
+    switch (e.key) {
+      case "ArrowDown":
+        moveTo(activeIndex + 1);
+        break;
+      case "ArrowUp":
+        moveTo(activeIndex - 1);
+        break;
+      case "PageDown":
+        moveTo(activeIndex + pageRows);
+        break;
+      case "PageUp":
+        moveTo(activeIndex - pageRows);
+        break;
+      case "Home":
+        moveTo(0);
+        break;
+      case "End":
+        moveTo(items.length - 1);
+        break;
+      case "Enter":
+      case " ":
+        if (item?.kind === "row") onOpen(item.row.name);
+        else if (item?.kind === "group") onToggleGroup(item.value);
+        break;
+      case "ArrowRight":
+        if (item?.kind === "group" && item.collapsed) onToggleGroup(item.value);
+        break;
+      case "ArrowLeft":
+        if (item?.kind === "group" && !item.collapsed) onToggleGroup(item.value);
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  const virtualItems = virtualizer.getVirtualItems();
+  const first = virtualItems[0];
+  const last = virtualItems[virtualItems.length - 1];
+  const paddingTop = first?.start ?? 0;
+  const paddingBottom = last === undefined ? 0 : virtualizer.getTotalSize() - last.end;
+
+  return (
+    <div ref={scrollRef} className="portal-table-scroll" style={{ height }}>
+      {/* role=table: PatternFly defaults to grid, but this is a table whose rows (not cells) take focus. */}
+      <Table aria-label="Exporters" role="table" variant="compact" gridBreakPoint="" isStickyHeader aria-rowcount={items.length + 1}>
+        <TableHead sort={sort} />
+        <Tbody onKeyDown={onKeyDown}>
+          {paddingTop > 0 && (
+            <tr aria-hidden="true" style={{ height: paddingTop }}>
+              <td colSpan={COLUMNS} />
+            </tr>
+          )}
+          {virtualItems.map((v) => {
+            const item = items[v.index];
+            if (item === undefined) return null;
+            const common = {
+              "data-index": v.index,
+              tabIndex: v.index === activeIndex ? 0 : -1,
+              "aria-rowindex": v.index + 2,
+              onFocus: () => setActive(v.index),
+            };
+            if (item.kind === "group") {
+              const title = item.value === undefined ? `No ${item.groupKey}` : `${item.groupKey}=${item.value}`;
+              return (
+                <tr key={item.key} className="portal-group-row portal-focusable" {...common}>
+                  <th colSpan={COLUMNS} scope="colgroup" className="pf-v6-c-table__th">
+                    <Button
+                      variant="plain"
+                      tabIndex={-1}
+                      aria-expanded={!item.collapsed}
+                      icon={item.collapsed ? <AngleRightIcon /> : <AngleDownIcon />}
+                      aria-label={`${item.collapsed ? "Expand" : "Collapse"} ${title}`}
+                      onClick={() => onToggleGroup(item.value)}
+                    />
+                    {title} <span className="portal-muted">({item.count})</span>
+                  </th>
+                </tr>
+              );
+            }
+            return (
+              <tr
+                key={item.key}
+                className="pf-v6-c-table__tr portal-row"
+                onClick={(e) => {
+                  // Clicks on the name link navigate by themselves.
+                  if ((e.target as HTMLElement).closest("a,button") === null) onOpen(item.row.name);
+                }}
+                {...common}
+              >
+                <ExporterRowCells row={item.row} me={me} />
+              </tr>
+            );
+          })}
+          {paddingBottom > 0 && (
+            <tr aria-hidden="true" style={{ height: paddingBottom }}>
+              <td colSpan={COLUMNS} />
+            </tr>
+          )}
+        </Tbody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// The exporter list's filters (a view: values in, changes out).
+import { Button, Flex, FlexItem, Form, FormGroup, FormSelect, FormSelectOption, TextInput } from "@patternfly/react-core";
+import { EXPORTER_STATE_KINDS, EXPORTER_STATE_NAMES, type ExporterStateKind } from "@/components/exporter-status";
+import type { SelectorError } from "@/domain/selector";
+import { SORT_KEYS, SORT_NAMES, type SortKey } from "@/features/exporters/exporter-rows";
+import { SelectorField } from "@/features/exporters/selector-field";
+
+export interface ExporterToolbarProps {
+  readonly selectorText: string;
+  readonly selectorError: SelectorError | undefined;
+  readonly selectorServerError: string | undefined;
+  readonly onSelectorChange: (text: string) => void;
+  readonly search: string;
+  readonly onSearchChange: (text: string) => void;
+  readonly status: ExporterStateKind | undefined;
+  readonly onStatusChange: (status: ExporterStateKind | undefined) => void;
+  readonly group: string;
+  /** The label keys the lab's exporters use (board, site...). */
+  readonly groupKeys: readonly string[];
+  readonly onGroupChange: (key: string) => void;
+  readonly sort: SortKey;
+  readonly onSortChange: (sort: SortKey) => void;
+  readonly canClear: boolean;
+  readonly onClear: () => void;
+}
+
+function isStateKind(v: string): v is ExporterStateKind {
+  return (EXPORTER_STATE_KINDS as readonly string[]).includes(v);
+}
+
+function isSortKey(v: string): v is SortKey {
+  return (SORT_KEYS as readonly string[]).includes(v);
+}
+
+export function ExporterToolbar(p: ExporterToolbarProps) {
+  // A chosen key the current exporters no longer carry stays selectable.
+  const keys = p.group !== "" && !p.groupKeys.includes(p.group) ? [...p.groupKeys, p.group] : p.groupKeys;
+  return (
+    <Form onSubmit={(e) => e.preventDefault()} aria-label="Filter exporters" className="portal-filters">
+      {/* Row 1: what is asked of the controller and the free text; row 2: how to show it. */}
+      <Flex alignItems={{ default: "alignItemsFlexStart" }} gap={{ default: "gapMd" }} flexWrap={{ default: "wrap" }}>
+        <FlexItem grow={{ default: "grow" }} className="portal-selector-field">
+          <SelectorField
+            id="exporters-selector"
+            value={p.selectorText}
+            onChange={p.onSelectorChange}
+            error={p.selectorError}
+            serverError={p.selectorServerError}
+          />
+        </FlexItem>
+        <FlexItem className="portal-search-field">
+          <FormGroup label="Search" fieldId="exporters-search">
+            <TextInput
+              id="exporters-search"
+              type="search"
+              value={p.search}
+              onChange={(_e, v) => p.onSearchChange(v)}
+              placeholder="Name, label value, holder"
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </FormGroup>
+        </FlexItem>
+      </Flex>
+      <Flex alignItems={{ default: "alignItemsFlexEnd" }} gap={{ default: "gapMd" }} flexWrap={{ default: "wrap" }}>
+        <FlexItem>
+          <FormGroup label="Status" fieldId="exporters-status">
+            <FormSelect
+              id="exporters-status"
+              value={p.status ?? ""}
+              onChange={(_e, v) => p.onStatusChange(isStateKind(v) ? v : undefined)}
+            >
+              <FormSelectOption value="" label="All statuses" />
+              {EXPORTER_STATE_KINDS.map((k) => (
+                <FormSelectOption key={k} value={k} label={EXPORTER_STATE_NAMES[k]} />
+              ))}
+            </FormSelect>
+          </FormGroup>
+        </FlexItem>
+        <FlexItem>
+          <FormGroup label="Group by" fieldId="exporters-group">
+            <FormSelect id="exporters-group" value={p.group} onChange={(_e, v) => p.onGroupChange(v)}>
+              <FormSelectOption value="" label="No grouping" />
+              {keys.map((k) => (
+                <FormSelectOption key={k} value={k} label={k} />
+              ))}
+            </FormSelect>
+          </FormGroup>
+        </FlexItem>
+        <FlexItem>
+          <FormGroup label="Sort by" fieldId="exporters-sort">
+            <FormSelect id="exporters-sort" value={p.sort} onChange={(_e, v) => isSortKey(v) && p.onSortChange(v)}>
+              {SORT_KEYS.map((k) => (
+                <FormSelectOption key={k} value={k} label={SORT_NAMES[k]} />
+              ))}
+            </FormSelect>
+          </FormGroup>
+        </FlexItem>
+        {p.canClear && (
+          <FlexItem>
+            <Button variant="link" onClick={p.onClear}>
+              Clear filters
+            </Button>
+          </FlexItem>
+        )}
+      </Flex>
+    </Form>
+  );
+}

@@ -1,0 +1,252 @@
+// /exporters?selector=&q=&group=&sort=&status= : every exporter of the lab,
+// who holds it and for how long. The container: hooks here, views below.
+import { Button, PageSection, Spinner, Title } from "@patternfly/react-core";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { EmptyState } from "@/components/empty-state";
+import { ErrorAlert } from "@/components/error-alert";
+import { parseSelector } from "@/domain/selector";
+import { readFilters, writeFilters, type ExporterFilters } from "@/features/exporters/exporter-filters";
+import {
+  buildRows,
+  countStates,
+  filterByState,
+  groupRows,
+  holdingLeases,
+  labelKeys,
+  searchRows,
+  sortRows,
+} from "@/features/exporters/exporter-rows";
+import { ExporterSummary } from "@/features/exporters/exporter-summary";
+import { ExporterTable, tableItems } from "@/features/exporters/exporter-table";
+import { ExporterToolbar } from "@/features/exporters/exporter-toolbar";
+import { useActiveLeases } from "@/features/exporters/use-active-leases";
+import { useExporters } from "@/features/exporters/use-exporters";
+import { describeError, isInvalidArgument } from "@/lib/errors";
+import { useSession } from "@/lib/session-context";
+import { useDocumentTitle } from "@/lib/use-document-title";
+
+/** Typing pauses this long before a valid selector goes to the URL (and the controller). */
+const SELECTOR_DEBOUNCE_MS = 300;
+
+/**
+ * The selector input's text, kept apart from the URL: the URL only receives
+ * valid selectors (debounced), and a change of the URL from outside (back
+ * button, a shared link) replaces the text.
+ */
+function useSelectorText(urlSelector: string, write: (selector: string) => void) {
+  const [text, setText] = useState(urlSelector);
+  const [seen, setSeen] = useState(urlSelector);
+  if (urlSelector !== seen) {
+    // The URL changed under us (not by our own write, which updates `seen` first).
+    setSeen(urlSelector);
+    setText(urlSelector);
+  }
+  const parsed = parseSelector(text);
+  useEffect(() => {
+    if (!parsed.ok || text === urlSelector) return;
+    const timer = setTimeout(() => {
+      setSeen(text);
+      write(text);
+    }, SELECTOR_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [parsed.ok, text, urlSelector, write]);
+  return { text, setText, error: parsed.ok ? undefined : parsed.error };
+}
+
+/**
+ * Fills the window below the element given to `setElement` (a callback ref):
+ * the table scrolls, not the page.
+ */
+function useFillHeight(min = 320, bottomGap = 24) {
+  const [el, setElement] = useState<HTMLElement | null>(null);
+  const [height, setHeight] = useState(min);
+  useLayoutEffect(() => {
+    if (el === null) return;
+    const measure = (): void => setHeight(Math.max(min, Math.floor(window.innerHeight - el.getBoundingClientRect().top - bottomGap)));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    window.addEventListener("resize", measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("resize", measure);
+    };
+  }, [el, min, bottomGap]);
+  return [setElement, height] as const;
+}
+
+export function ExportersPage() {
+  useDocumentTitle("Exporters");
+  const session = useSession();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+
+  const update = useCallback(
+    (patch: Partial<ExporterFilters>) => setParams((p) => writeFilters(p, patch), { replace: true }),
+    [setParams],
+  );
+  const writeSelector = useCallback((selector: string) => update({ selector }), [update]);
+  const selector = useSelectorText(filters.selector, writeSelector);
+
+  // Search is local and cheap: typed text shows at once, the URL follows.
+  const [search, setSearch] = useState(filters.q);
+  const [seenQ, setSeenQ] = useState(filters.q);
+  if (filters.q !== seenQ) {
+    setSeenQ(filters.q);
+    setSearch(filters.q);
+  }
+  const onSearchChange = (q: string): void => {
+    setSearch(q);
+    setSeenQ(q);
+    update({ q });
+  };
+
+  // Only a valid selector is ever sent; a shared link with an invalid one shows everything and the error.
+  const applied = parseSelector(filters.selector).ok ? filters.selector.trim() : "";
+  const exporters = useExporters(applied);
+  const leases = useActiveLeases();
+
+  const holding = useMemo(() => holdingLeases(leases.data?.leases ?? []), [leases.data]);
+  const rows = useMemo(() => buildRows(exporters.data?.exporters ?? [], holding), [exporters.data, holding]);
+  const counts = useMemo(() => countStates(rows), [rows]);
+  const keys = useMemo(() => labelKeys(exporters.data?.exporters ?? []), [exporters.data]);
+  const visible = useMemo(
+    () => sortRows(filterByState(searchRows(rows, search), filters.status), filters.sort),
+    [rows, search, filters.status, filters.sort],
+  );
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const items = useMemo(() => {
+    const groups = filters.group === "" ? null : groupRows(visible, filters.group);
+    return tableItems(visible, groups, filters.group, collapsed);
+  }, [visible, filters.group, collapsed]);
+  const toggleGroup = useCallback((value: string | undefined) => {
+    const id = value ?? "";
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+  const openExporter = useCallback((name: string) => void navigate(`/exporters/${encodeURIComponent(name)}`), [navigate]);
+  const [fillRef, tableHeight] = useFillHeight();
+
+  const serverSelectorError =
+    exporters.isError && isInvalidArgument(exporters.error) && applied !== "" ? describeError(exporters.error).detail : undefined;
+  const canClear = filters.selector !== "" || selector.text !== "" || search !== "" || filters.status !== undefined || filters.group !== "" || filters.sort !== "name";
+  const clear = (): void => {
+    selector.setText("");
+    setSearch("");
+    setSeenQ("");
+    setParams(new URLSearchParams(), { replace: true });
+  };
+
+  let body;
+  if (exporters.data === undefined) {
+    if (exporters.isError && serverSelectorError === undefined) {
+      body = (
+        <ErrorAlert
+          error={exporters.error}
+          title="The exporters could not be loaded"
+          actions={
+            <Button variant="link" isInline onClick={() => void exporters.refetch()}>
+              Try again
+            </Button>
+          }
+        />
+      );
+    } else if (exporters.isError) {
+      body = <EmptyState title="No results for this selector">The controller refused the selector; see the message under the field.</EmptyState>;
+    } else {
+      body = (
+        <div className="portal-loading" role="status">
+          <Spinner size="lg" aria-hidden /> Loading exporters…
+        </div>
+      );
+    }
+  } else if (rows.length === 0) {
+    body = (
+      <EmptyState title={applied === "" ? "This lab has no exporters yet" : "No exporter matches this selector"}>
+        {applied === "" ? "Exporters appear here once they register with the controller." : <>Nothing matches <code>{applied}</code>.</>}
+      </EmptyState>
+    );
+  } else if (visible.length === 0) {
+    body = (
+      <EmptyState
+        title="No exporter matches the search and status filter"
+        actions={
+          <Button variant="link" onClick={clear}>
+            Clear filters
+          </Button>
+        }
+      />
+    );
+  } else {
+    body = (
+      <ExporterTable
+        // A new view (filter, grouping, order) starts at its top, not where the last one was scrolled to.
+        key={`${applied}|${search}|${filters.status ?? ""}|${filters.group}|${filters.sort}`}
+        items={items}
+        me={session.clientName}
+        sort={filters.sort}
+        onOpen={openExporter}
+        onToggleGroup={toggleGroup}
+        height={tableHeight}
+      />
+    );
+  }
+
+  return (
+    <>
+      <PageSection>
+        <Title headingLevel="h1">Exporters</Title>
+      </PageSection>
+      <PageSection className="portal-exporters-toolbar">
+        <ExporterToolbar
+          selectorText={selector.text}
+          selectorError={selector.error}
+          selectorServerError={serverSelectorError}
+          onSelectorChange={selector.setText}
+          search={search}
+          onSearchChange={onSearchChange}
+          status={filters.status}
+          onStatusChange={(status) => update({ status })}
+          group={filters.group}
+          groupKeys={keys}
+          onGroupChange={(group) => {
+            setCollapsed(new Set());
+            update({ group });
+          }}
+          sort={filters.sort}
+          onSortChange={(sort) => update({ sort })}
+          canClear={canClear}
+          onClear={clear}
+        />
+      </PageSection>
+      <PageSection aria-label="Exporter list">
+        {exporters.data !== undefined && (
+          <div className="portal-summary-row">
+            <ExporterSummary
+              total={rows.length}
+              counts={counts}
+              shown={visible.length}
+              status={filters.status}
+              onStatusChange={(status) => update({ status })}
+            />
+            {exporters.isPlaceholderData && (
+              <span className="portal-muted" role="status">
+                <Spinner size="sm" aria-hidden /> Updating for the new selector…
+              </span>
+            )}
+            {leases.isError && leases.data === undefined && (
+              <span className="portal-muted">{`Holders unknown: ${describeError(leases.error).message}`}</span>
+            )}
+          </div>
+        )}
+        <div ref={fillRef}>{body}</div>
+      </PageSection>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+// ListExporters for the list page: every page, the label selector sent as
+// `filter`, refreshed about every 10 s.
+import { useTransport } from "@connectrpc/connect-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { EXPORTERS_POLL_MS } from "@/lib/config";
+import { exportersQueryOptions } from "@/lib/list-queries";
+import { useSession } from "@/lib/session-context";
+
+/** Every exporter matching `filter`; while a new filter loads, the previous answer stays (isPlaceholderData). */
+export function useExporters(filter: string) {
+  const transport = useTransport();
+  const { namespace } = useSession();
+  return useQuery({
+    ...exportersQueryOptions(transport, namespace, filter),
+    placeholderData: keepPreviousData,
+    refetchInterval: EXPORTERS_POLL_MS,
+  });
+}

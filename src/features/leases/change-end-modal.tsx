@@ -1,0 +1,158 @@
+// Extend or shorten by any amount, or set a new end: the custom change
+// behind "+30 min" and "+1 h". Checked as you type; the controller's refusal
+// is shown here, and nothing typed is lost.
+import {
+  Alert,
+  Button,
+  Form,
+  FormGroup,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  Radio,
+  TextInput,
+} from "@patternfly/react-core";
+import { useState, type FormEvent } from "react";
+import { formatDuration, formatRelative, HOUR_MS, parseDuration } from "@/domain/durations";
+import { leaseEndMs } from "@/domain/lease-status";
+import { shortName } from "@/domain/resource-names";
+import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
+import { useToasts } from "@/components/toasts";
+import { extendRequest, leaseSubject, setEndRequest, type ChangeResult } from "@/features/leases/lease-changes";
+import { formatLocalDateTime, parseLocalDateTime } from "@/features/leases/local-date-time";
+import { useChangeLeaseTime } from "@/features/leases/use-change-lease-time";
+import { describeError } from "@/lib/errors";
+import { formatAbsolute } from "@/lib/format-date";
+import { useNow } from "@/lib/use-now";
+
+type ChangeKind = "extend" | "shorten" | "end";
+
+export interface ChangeEndModalProps {
+  readonly lease: Lease;
+  readonly onClose: () => void;
+}
+
+function planned(lease: Lease, kind: ChangeKind, amount: string, endAt: string, nowMs: number): ChangeResult {
+  if (kind === "end") {
+    const end = parseLocalDateTime(endAt);
+    if (end === undefined) return { ok: false, message: "Enter the date and time the lease should end" };
+    return setEndRequest(lease, end, nowMs);
+  }
+  const parsed = parseDuration(amount);
+  if (!parsed.ok) return { ok: false, message: parsed.message.charAt(0).toUpperCase() + parsed.message.slice(1) };
+  return extendRequest(lease, kind === "extend" ? parsed.ms : -parsed.ms, nowMs);
+}
+
+/** Mount it only while open: each opening starts from fresh values. */
+export function ChangeEndModal({ lease, onClose }: ChangeEndModalProps) {
+  const now = useNow();
+  const toasts = useToasts();
+  const change = useChangeLeaseTime();
+  const name = shortName(lease.name);
+  const subject = leaseSubject(lease);
+  const [kind, setKind] = useState<ChangeKind>("extend");
+  const [amount, setAmount] = useState("30m");
+  const [endAt, setEndAt] = useState(() => formatLocalDateTime((leaseEndMs(lease) ?? Date.now()) + HOUR_MS));
+  const [touched, setTouched] = useState(false);
+
+  const plan = planned(lease, kind, amount, endAt, now);
+  const showProblem = !plan.ok && touched;
+  const titleId = `change-end-${name}-title`;
+
+  const submit = (e?: FormEvent): void => {
+    e?.preventDefault();
+    setTouched(true);
+    const fresh = planned(lease, kind, amount, endAt, Date.now());
+    if (!fresh.ok) return;
+    change.mutate(fresh.request, {
+      onSuccess: (updated) => {
+        const end = leaseEndMs(updated);
+        toasts.push({
+          variant: "success",
+          key: `change:${lease.name}`,
+          title: `${subject}: the lease end changed`,
+          ...(end === undefined ? {} : { body: `It now ends ${formatAbsolute(end)}.` }),
+        });
+        onClose();
+      },
+    });
+  };
+
+  return (
+    <Modal isOpen onClose={onClose} variant="small" aria-labelledby={titleId}>
+      <ModalHeader title={`Change the end of ${subject}`} labelId={titleId} description={`Lease ${name}`} />
+      <ModalBody>
+        <Form id="change-end-form" onSubmit={submit}>
+          <FormGroup role="radiogroup" isInline fieldId="change-end-kind" label="Change">
+            <Radio id="change-end-extend" name="change-end-kind" label="Extend by" isChecked={kind === "extend"} onChange={() => setKind("extend")} />
+            <Radio id="change-end-shorten" name="change-end-kind" label="Shorten by" isChecked={kind === "shorten"} onChange={() => setKind("shorten")} />
+            <Radio id="change-end-end" name="change-end-kind" label="Set a new end" isChecked={kind === "end"} onChange={() => setKind("end")} />
+          </FormGroup>
+          {kind === "end" ? (
+            <FormGroup label="New end" fieldId="change-end-at">
+              <TextInput
+                id="change-end-at"
+                type="datetime-local"
+                value={endAt}
+                onChange={(_e, v) => {
+                  setEndAt(v);
+                  setTouched(true);
+                }}
+                validated={showProblem ? "error" : "default"}
+                aria-describedby="change-end-message"
+              />
+            </FormGroup>
+          ) : (
+            <FormGroup label={kind === "extend" ? "Extend by" : "Shorten by"} fieldId="change-end-amount">
+              <TextInput
+                id="change-end-amount"
+                value={amount}
+                onChange={(_e, v) => {
+                  setAmount(v);
+                  setTouched(true);
+                }}
+                validated={showProblem ? "error" : "default"}
+                aria-describedby="change-end-message"
+                placeholder="30m, 1h, 1h30m, 2d"
+                autoComplete="off"
+                spellCheck={false}
+              />
+            </FormGroup>
+          )}
+          <FormHelperText>
+            <HelperText id="change-end-message" isLiveRegion>
+              {!plan.ok ? (
+                <HelperTextItem variant={showProblem ? "error" : "default"}>{plan.message}</HelperTextItem>
+              ) : plan.newEndMs === undefined ? (
+                <HelperTextItem>The lease is still waiting for a board: its length changes, its end follows once it starts.</HelperTextItem>
+              ) : (
+                <HelperTextItem>
+                  {`The lease will end ${formatAbsolute(plan.newEndMs)} (${formatRelative(plan.newEndMs, now)}`}
+                  {leaseEndMs(lease) !== undefined && `, ${plan.newEndMs >= (leaseEndMs(lease) ?? 0) ? "+" : "−"}${formatDuration(Math.abs(plan.newEndMs - (leaseEndMs(lease) ?? 0)))}`}
+                  {")."}
+                </HelperTextItem>
+              )}
+            </HelperText>
+          </FormHelperText>
+          {change.isError && (
+            <Alert isInline variant="danger" title="The controller did not change the lease">
+              <p>{describeError(change.error).message}</p>
+            </Alert>
+          )}
+        </Form>
+      </ModalBody>
+      <ModalFooter>
+        <Button variant="primary" type="submit" form="change-end-form" isLoading={change.isPending} isDisabled={change.isPending}>
+          Change end
+        </Button>
+        <Button variant="link" onClick={onClose}>
+          Cancel
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+}

@@ -1,0 +1,123 @@
+// The create-lease form (a view: values, problems and lab facts in; changes
+// and submit out). What to lease, when and for how long, and tags.
+import {
+  ActionGroup,
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  Form,
+  FormGroup,
+  FormSection,
+  Radio,
+} from "@patternfly/react-core";
+import type { FormEvent } from "react";
+import { RouterAnchor } from "@/components/router-anchor";
+import type { Exporter } from "@/gen/jumpstarter/client/v1/client_pb.js";
+import type { CreateLeaseValues, FieldErrors } from "@/features/leases/create-lease-values";
+import { ExporterPicker } from "@/features/leases/exporter-picker";
+import type { MatchCount } from "@/features/leases/exporter-matches";
+import { LengthFields, StartFields } from "@/features/leases/lease-timing-fields";
+import { SelectorBuilder } from "@/features/leases/selector-builder";
+import { TagRowsField } from "@/features/leases/tag-rows-field";
+
+export interface CreateLeaseFormProps {
+  readonly values: CreateLeaseValues;
+  readonly onChange: (patch: Partial<CreateLeaseValues>) => void;
+  readonly onPickLabel: (key: string, value: string) => void;
+  /** The problems to show now (typed-in fields, or all after a submit). */
+  readonly errors: FieldErrors;
+  readonly catalog: ReadonlyMap<string, readonly string[]>;
+  readonly count: MatchCount | undefined;
+  readonly matchingNames: readonly string[];
+  readonly exporters: readonly Exporter[] | undefined;
+  readonly held: ReadonlySet<string>;
+  readonly exportersProblem: string | undefined;
+  /** One sentence saying what the request asks for, when it is complete. */
+  readonly summary: string | undefined;
+  readonly submitting: boolean;
+  /** The controller's refusal (or the network's failure), in words. */
+  readonly submitError: { readonly title: string; readonly message: string } | undefined;
+  readonly onSubmit: () => void;
+}
+
+export function CreateLeaseForm(props: CreateLeaseFormProps) {
+  const { values, onChange, errors } = props;
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    props.onSubmit();
+  };
+  return (
+    <Card className="portal-create-card">
+      <CardBody>
+        <Form onSubmit={submit} noValidate aria-label="New lease">
+          <FormSection title="What to lease" titleElement="h2">
+            <FormGroup role="radiogroup" fieldId="create-target" label="Lease" isInline>
+              <Radio
+                id="create-target-selector"
+                name="create-target"
+                label="Any exporter matching a selector"
+                isChecked={values.target === "selector"}
+                onChange={() => onChange({ target: "selector" })}
+              />
+              <Radio
+                id="create-target-exporter"
+                name="create-target"
+                label="A specific exporter, by name"
+                isChecked={values.target === "exporter"}
+                onChange={() => onChange({ target: "exporter" })}
+              />
+            </FormGroup>
+            {values.target === "selector" ? (
+              <SelectorBuilder
+                value={values.selector}
+                onChange={(selector) => onChange({ selector })}
+                onPick={props.onPickLabel}
+                error={errors.selector}
+                catalog={props.catalog}
+                count={props.count}
+                exportersProblem={props.exportersProblem}
+                matchingNames={props.matchingNames}
+              />
+            ) : (
+              <ExporterPicker
+                exporters={props.exporters}
+                held={props.held}
+                value={values.exporterName}
+                onChange={(exporterName) => onChange({ exporterName })}
+                error={errors.exporterName}
+                exportersProblem={props.exportersProblem}
+                scheduled={values.startMode === "at"}
+              />
+            )}
+          </FormSection>
+          <FormSection title="When and for how long" titleElement="h2">
+            <StartFields values={values} onChange={onChange} errors={errors} />
+            <LengthFields values={values} onChange={onChange} errors={errors} />
+          </FormSection>
+          <FormSection title="Tags" titleElement="h2" className="portal-create-tags">
+            <TagRowsField rows={values.tags} onChange={(tags) => onChange({ tags })} error={errors.tags} />
+          </FormSection>
+          {props.summary !== undefined && (
+            <p className="portal-create-summary" role="status">
+              {props.summary}
+            </p>
+          )}
+          {props.submitError !== undefined && (
+            <Alert isInline variant="danger" title={props.submitError.title}>
+              <p>{props.submitError.message}</p>
+            </Alert>
+          )}
+          <ActionGroup>
+            <Button type="submit" variant="primary" isLoading={props.submitting} isDisabled={props.submitting}>
+              Create lease
+            </Button>
+            <Button component={RouterAnchor} href="/leases" variant="link">
+              Cancel
+            </Button>
+          </ActionGroup>
+        </Form>
+      </CardBody>
+    </Card>
+  );
+}

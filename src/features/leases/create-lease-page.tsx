@@ -1,0 +1,185 @@
+// /leases/new?exporter=NAME&selector=... : make a lease. The form's values are
+// UI state (not server state); the lab's exporters and active leases come
+// from the shared caches. The lease_id is chosen once per form, so a submit
+// retried after a network failure can never make two leases.
+import { PageSection, Title } from "@patternfly/react-core";
+import { useMemo, useState } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { useToasts } from "@/components/toasts";
+import { formatDuration } from "@/domain/durations";
+import { shortName } from "@/domain/resource-names";
+import { matchesSelector, parseSelector } from "@/domain/selector";
+import { uuidv7 } from "@/domain/uuidv7";
+import {
+  buildCreateLeaseRequest,
+  initialCreateLeaseValues,
+  type CreateLeaseBuild,
+  type CreateLeaseField,
+  type CreateLeaseValues,
+  type FieldErrors,
+} from "@/features/leases/create-lease-values";
+import { CreateLeaseForm } from "@/features/leases/create-lease-form";
+import { earlierAttemptLanded } from "@/features/leases/create-retry";
+import { countMatches, heldExporters, isFree, labelCatalog, withRequirement } from "@/features/leases/exporter-matches";
+import { useCreateLease } from "@/features/leases/use-create-lease";
+import { useLabExporters } from "@/features/leases/use-lab-exporters";
+import { useLeaseList } from "@/features/leases/use-lease-list";
+import { describeError, isNetworkFailure, isUnavailable } from "@/lib/errors";
+import { formatAbsolute } from "@/lib/format-date";
+import { useSession } from "@/lib/session-context";
+import { useDocumentTitle } from "@/lib/use-document-title";
+import { useNow } from "@/lib/use-now";
+
+/** Which field each value belongs to, for "show its problem once touched". */
+const FIELD_OF: Readonly<Record<keyof CreateLeaseValues, CreateLeaseField | undefined>> = {
+  target: undefined,
+  selector: "selector",
+  exporterName: "exporterName",
+  lengthMode: undefined,
+  durationChoice: "duration",
+  customDuration: "duration",
+  startMode: undefined,
+  startAt: "startAt",
+  endAt: "endAt",
+  tags: "tags",
+};
+
+/** Where focus goes when a submit finds a problem, in the form's order. */
+const FIELD_INPUT: readonly (readonly [CreateLeaseField, string])[] = [
+  ["selector", "create-selector"],
+  ["exporterName", "create-exporter-search"],
+  ["startAt", "create-start-time"],
+  ["duration", "create-custom-duration"],
+  ["endAt", "create-end-time"],
+  ["tags", "create-tag-0-key"],
+];
+
+const MATCHING_NAMES_SHOWN = 8;
+
+function summarise(values: CreateLeaseValues, built: CreateLeaseBuild): string | undefined {
+  if (!built.ok) return undefined;
+  const what = values.target === "selector" ? `any exporter matching ${values.selector.trim()}` : values.exporterName.trim();
+  const start = built.beginMs === undefined ? "as soon as it is free" : `from ${formatAbsolute(built.beginMs)}`;
+  const length = built.endMs !== undefined ? `until ${formatAbsolute(built.endMs)}` : `for ${formatDuration(built.durationMs)}`;
+  return `You are asking for ${what}, ${start}, ${length}.`;
+}
+
+function NewLeaseForm({ exporter, selector }: { exporter: string | null; selector: string | null }) {
+  const session = useSession();
+  const navigate = useNavigate();
+  const toasts = useToasts();
+  const now = useNow();
+  const [values, setValues] = useState(() => initialCreateLeaseValues({ exporter, selector }, Date.now()));
+  const [leaseId] = useState(() => uuidv7());
+  const [touched, setTouched] = useState<ReadonlySet<CreateLeaseField>>(() => new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [attempts, setAttempts] = useState(0);
+
+  const exporters = useLabExporters();
+  const active = useLeaseList(true, "");
+  const create = useCreateLease();
+
+  const exporterList = exporters.data?.exporters;
+  const catalog = useMemo(() => labelCatalog(exporterList ?? []), [exporterList]);
+  const held = useMemo(() => heldExporters(active.data?.leases ?? [], now), [active.data, now]);
+  const selectorObj = useMemo(() => {
+    const parsed = parseSelector(values.selector.trim());
+    return parsed.ok ? parsed.selector : undefined;
+  }, [values.selector]);
+  const count = useMemo(
+    () => (exporterList === undefined || selectorObj === undefined ? undefined : countMatches(exporterList, held, selectorObj)),
+    [exporterList, held, selectorObj],
+  );
+  // The free ones are the names worth reading; when none is free, the ones it would wait for.
+  const matchingNames = useMemo(() => {
+    if (exporterList === undefined || selectorObj === undefined) return [];
+    const matching = exporterList.filter((e) => matchesSelector(selectorObj, e.labels));
+    const free = matching.filter((e) => isFree(e, held));
+    return (free.length > 0 ? free : matching).slice(0, MATCHING_NAMES_SHOWN).map((e) => shortName(e.name));
+  }, [exporterList, selectorObj, held]);
+
+  const built = buildCreateLeaseRequest(values, { namespace: session.namespace, leaseId, nowMs: now });
+  const allErrors: FieldErrors = built.ok ? {} : built.errors;
+  const visible: FieldErrors = submitted
+    ? allErrors
+    : Object.fromEntries(Object.entries(allErrors).filter(([field]) => touched.has(field as CreateLeaseField)));
+
+  const change = (patch: Partial<CreateLeaseValues>): void => {
+    setValues((v) => ({ ...v, ...patch }));
+    const fields = Object.keys(patch)
+      .map((k) => FIELD_OF[k as keyof CreateLeaseValues])
+      .filter((f): f is CreateLeaseField => f !== undefined);
+    if (fields.length > 0) setTouched((t) => new Set([...t, ...fields]));
+  };
+
+  const submit = (): void => {
+    setSubmitted(true);
+    const fresh = buildCreateLeaseRequest(values, { namespace: session.namespace, leaseId, nowMs: Date.now() });
+    if (!fresh.ok) {
+      const first = FIELD_INPUT.find(([field]) => fresh.errors[field] !== undefined);
+      if (first !== undefined) document.getElementById(first[1])?.focus();
+      return;
+    }
+    const attempt = attempts + 1;
+    setAttempts(attempt);
+    create.mutate(fresh.request, {
+      onSuccess: (lease) => void navigate(`/leases/${encodeURIComponent(shortName(lease.name))}`),
+      onError: (error) => {
+        if (earlierAttemptLanded(error, attempt)) {
+          toasts.push({ variant: "info", title: "Your lease was already made", body: "An earlier attempt reached the controller after all; here it is." });
+          void navigate(`/leases/${encodeURIComponent(leaseId)}`);
+        }
+      },
+    });
+  };
+
+  let submitError: { title: string; message: string } | undefined;
+  if (create.isError) {
+    const d = describeError(create.error);
+    submitError =
+      isNetworkFailure(create.error) || isUnavailable(create.error)
+        ? {
+            title: "The lease may not have been made",
+            message: `${d.message} Submitting again is safe: the portal sends the same lease name (${leaseId}), so the controller never makes two leases.`,
+          }
+        : { title: "The controller did not make the lease", message: d.message };
+  }
+
+  const exportersProblem = exporters.data === undefined && exporters.isError ? describeError(exporters.error).message : undefined;
+  return (
+    <CreateLeaseForm
+      values={values}
+      onChange={change}
+      onPickLabel={(key, value) => change({ selector: withRequirement(values.selector, key, value) })}
+      errors={visible}
+      catalog={catalog}
+      count={count}
+      matchingNames={matchingNames}
+      exporters={exporterList}
+      held={held}
+      exportersProblem={exportersProblem}
+      summary={summarise(values, built)}
+      submitting={create.isPending}
+      submitError={submitError}
+      onSubmit={submit}
+    />
+  );
+}
+
+export function CreateLeasePage() {
+  useDocumentTitle("New lease");
+  const [params] = useSearchParams();
+  const exporter = params.get("exporter");
+  const selector = params.get("selector");
+  return (
+    <>
+      <PageSection>
+        <Title headingLevel="h1">New lease</Title>
+      </PageSection>
+      <PageSection>
+        {/* A new prefill (another "Lease this board") starts a new form, with a new lease_id. */}
+        <NewLeaseForm key={`${exporter ?? ""}|${selector ?? ""}`} exporter={exporter} selector={selector} />
+      </PageSection>
+    </>
+  );
+}

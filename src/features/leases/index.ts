@@ -1,0 +1,7 @@
+// The leases feature's public face, for the app's routes and shell.
+import "@/features/leases/leases.css";
+
+export { LeasesPage } from "@/features/leases/leases-page";
+export { LeaseDetailPage } from "@/features/leases/lease-detail-page";
+export { CreateLeasePage } from "@/features/leases/create-lease-page";
+export { LeaseNotifications } from "@/features/leases/lease-notifications";

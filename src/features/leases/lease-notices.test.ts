@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { HOUR_MS, MINUTE_MS } from "@/domain/durations";
+import { lease } from "@/features/leases/lease-fixtures";
+import { collectNotices, INITIAL_NOTICE_STATE, type NoticeState } from "@/features/leases/lease-notices";
+
+const NOW = 1_750_000_000_000;
+const ME = "namespaces/lab/clients/alice";
+
+const pending = lease({ name: "p", state: "pending", durationMs: HOUR_MS });
+const readyLong = lease({ name: "p", state: "ready", durationMs: HOUR_MS, effectiveBeginMs: NOW, exporter: "rcar-s4-01" });
+const readyShort = lease({ name: "s", state: "ready", durationMs: HOUR_MS, effectiveBeginMs: NOW - 55 * MINUTE_MS });
+
+function run(state: NoticeState, leases: Parameters<typeof collectNotices>[1], now = NOW) {
+  return collectNotices(state, leases, ME, now);
+}
+
+describe("collectNotices", () => {
+  it("does not announce leases already Ready when the portal opens", () => {
+    const first = run(INITIAL_NOTICE_STATE, [readyLong]);
+    expect(first.notices).toEqual([]);
+    expect(run(first.state, [readyLong]).notices).toEqual([]);
+  });
+
+  it("announces a lease that becomes Ready, once", () => {
+    const first = run(INITIAL_NOTICE_STATE, [pending]);
+    expect(first.notices).toEqual([]);
+    const second = run(first.state, [readyLong]);
+    expect(second.notices.map((n) => n.kind)).toEqual(["ready"]);
+    expect(run(second.state, [readyLong]).notices).toEqual([]);
+  });
+
+  it("announces a new lease seen Ready at once after the first list", () => {
+    const first = run(INITIAL_NOTICE_STATE, []);
+    expect(run(first.state, [readyLong]).notices.map((n) => n.kind)).toEqual(["ready"]);
+  });
+
+  it("warns once when less than 10 minutes are left, even on the first list", () => {
+    const first = run(INITIAL_NOTICE_STATE, [readyShort]);
+    expect(first.notices).toMatchObject([{ kind: "ending", endMs: NOW + 5 * MINUTE_MS }]);
+    expect(run(first.state, [readyShort], NOW + 5_000).notices).toEqual([]);
+  });
+
+  it("does not warn with 10 minutes or more left, nor once time is up", () => {
+    expect(run(INITIAL_NOTICE_STATE, [readyShort], NOW - 5 * MINUTE_MS).notices).toEqual([]);
+    expect(run(INITIAL_NOTICE_STATE, [readyShort], NOW + 6 * MINUTE_MS).notices).toEqual([]);
+  });
+
+  it("warns again after an extension runs low again", () => {
+    const first = run(INITIAL_NOTICE_STATE, [readyShort]);
+    const extended = lease({ name: "s", state: "ready", durationMs: 90 * MINUTE_MS, effectiveBeginMs: NOW - 55 * MINUTE_MS });
+    expect(run(first.state, [extended]).notices).toEqual([]);
+    expect(run(first.state, [extended], NOW + 30 * MINUTE_MS).notices.map((n) => n.kind)).toEqual(["ending"]);
+  });
+
+  it("ignores other clients' leases", () => {
+    const bobs = lease({ name: "b", client: "bob", state: "ready", durationMs: HOUR_MS, effectiveBeginMs: NOW - 55 * MINUTE_MS });
+    const first = run(INITIAL_NOTICE_STATE, []);
+    expect(run(first.state, [bobs]).notices).toEqual([]);
+  });
+
+  it("forgets leases that left the list", () => {
+    const first = run(run(INITIAL_NOTICE_STATE, [pending]).state, [readyLong]);
+    expect(first.state.announced.size).toBe(1);
+    expect(run(first.state, []).state.announced.size).toBe(0);
+  });
+});

@@ -1,0 +1,71 @@
+// Which of my leases deserve a toast: one that became Ready, and one with
+// less than 10 minutes left. Each is announced once (remembered by key across
+// polls); leases already Ready when the portal opens are not announced as
+// news, but one already running out is. Pure: the caller keeps the state.
+import { MINUTE_MS } from "@/domain/durations";
+import { leaseEndMs, leaseStatus } from "@/domain/lease-status";
+import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
+
+/** Below this much time left, a held lease gets a warning. */
+export const ENDING_SOON_MS = 10 * MINUTE_MS;
+
+export type LeaseNotice =
+  | { readonly kind: "ready"; readonly key: string; readonly lease: Lease }
+  | { readonly kind: "ending"; readonly key: string; readonly lease: Lease; readonly endMs: number };
+
+export interface NoticeState {
+  /** False until the first list is seen: what is Ready then is not news. */
+  readonly seeded: boolean;
+  /** Keys already announced (or deliberately skipped), for leases still listed. */
+  readonly announced: ReadonlySet<string>;
+}
+
+export const INITIAL_NOTICE_STATE: NoticeState = { seeded: false, announced: new Set() };
+
+// Lease resource names never contain ":", so the name is the text between the first two.
+const readyKey = (lease: Lease): string => `ready:${lease.name}`;
+// Keyed by the end too: an extended lease that runs low again is warned again.
+const endingKey = (lease: Lease, endMs: number): string => `ending:${lease.name}:${endMs}`;
+const keyLease = (key: string): string => key.split(":")[1] ?? "";
+
+/**
+ * The notices due for `leases` (the namespace's active leases) held by
+ * `myClient` (a client resource name), and the state to keep for next time.
+ */
+export function collectNotices(
+  state: NoticeState,
+  leases: readonly Lease[],
+  myClient: string,
+  nowMs: number,
+): { readonly notices: readonly LeaseNotice[]; readonly state: NoticeState } {
+  const notices: LeaseNotice[] = [];
+  const announced = new Set<string>();
+  const listed = new Set<string>();
+  for (const key of state.announced) announced.add(key);
+
+  for (const lease of leases) {
+    if (lease.client !== myClient) continue;
+    listed.add(lease.name);
+    const status = leaseStatus(lease, nowMs);
+    if (status.state !== "ready") continue;
+
+    const rk = readyKey(lease);
+    if (!announced.has(rk)) {
+      announced.add(rk);
+      if (state.seeded) notices.push({ kind: "ready", key: rk, lease });
+    }
+
+    const endMs = leaseEndMs(lease);
+    if (endMs === undefined) continue;
+    const left = endMs - nowMs;
+    const ek = endingKey(lease, endMs);
+    if (left > 0 && left < ENDING_SOON_MS && !announced.has(ek)) {
+      announced.add(ek);
+      notices.push({ kind: "ending", key: ek, lease, endMs });
+    }
+  }
+
+  // Forget leases that left the list (ended, or transferred away): memory stays small over days.
+  for (const key of [...announced]) if (!listed.has(keyLease(key))) announced.delete(key);
+  return { notices, state: { seeded: true, announced } };
+}

@@ -1,0 +1,84 @@
+// The shared list queries against an in-memory ClientService (Connect's
+// router transport): paging, per-session cache entries, invalidation.
+import { create } from "@bufbuild/protobuf";
+import { createRouterTransport } from "@connectrpc/connect";
+import { addStaticKeyToTransport } from "@connectrpc/connect-query";
+import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import { ClientService, ExporterSchema, LeaseSchema, type ListExportersRequest, type ListLeasesRequest } from "@/gen/jumpstarter/client/v1/client_pb.js";
+import { invalidateLeasesAndExporters } from "@/lib/invalidate";
+import { exportersQueryOptions, leasesQueryOptions } from "@/lib/list-queries";
+
+function fakeController() {
+  const calls: { exporters: ListExportersRequest[]; leases: ListLeasesRequest[] } = { exporters: [], leases: [] };
+  const exporters = Array.from({ length: 1203 }, (_, i) => create(ExporterSchema, { name: `namespaces/lab/exporters/e${String(i).padStart(4, "0")}` }));
+  const transport = createRouterTransport(({ service }) => {
+    service(ClientService, {
+      listExporters(req) {
+        calls.exporters.push(req);
+        const start = req.pageToken === "" ? 0 : Number(req.pageToken);
+        const end = start + req.pageSize;
+        return { exporters: exporters.slice(start, end), nextPageToken: end < exporters.length ? String(end) : "" };
+      },
+      listLeases(req) {
+        calls.leases.push(req);
+        return { leases: [create(LeaseSchema, { name: "namespaces/lab/leases/one" })], nextPageToken: "" };
+      },
+    });
+  });
+  return { transport, calls };
+}
+
+describe("exportersQueryOptions", () => {
+  it("reads every page with page_size 500, the filter and the parent on each", async () => {
+    const { transport, calls } = fakeController();
+    const client = new QueryClient();
+    const data = await client.fetchQuery(exportersQueryOptions(transport, "lab", "board=rpi5"));
+    expect(data.exporters).toHaveLength(1203);
+    expect(data.nextPageToken).toBe("");
+    expect(calls.exporters.map((r) => [r.parent, r.filter, r.pageSize, r.pageToken])).toEqual([
+      ["namespaces/lab", "board=rpi5", 500, ""],
+      ["namespaces/lab", "board=rpi5", 500, "500"],
+      ["namespaces/lab", "board=rpi5", 500, "1000"],
+    ]);
+  });
+
+  it("keys entries by session transport, namespace and filter", () => {
+    const { transport } = fakeController();
+    const alice = addStaticKeyToTransport(transport, "session:lab/alice");
+    const bob = addStaticKeyToTransport(transport, "session:lab/bob");
+    const key = (t: typeof transport, ns: string, f: string) => JSON.stringify(exportersQueryOptions(t, ns, f).queryKey);
+    expect(key(alice, "lab", "")).not.toBe(key(bob, "lab", ""));
+    expect(key(alice, "lab", "")).not.toBe(key(alice, "other", ""));
+    expect(key(alice, "lab", "")).not.toBe(key(alice, "lab", "board=rpi5"));
+    expect(key(alice, "lab", "")).toBe(key(alice, "lab", ""));
+  });
+});
+
+describe("invalidateLeasesAndExporters", () => {
+  it("marks the whole-list queries of every session stale", async () => {
+    const { transport, calls } = fakeController();
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
+    const alice = addStaticKeyToTransport(transport, "session:lab/alice");
+    const leases = leasesQueryOptions(alice, "lab", { onlyActive: false, tagFilter: "team=ci" });
+    const exporters = exportersQueryOptions(alice, "lab", "");
+    await client.fetchQuery(leases);
+    await client.fetchQuery(exporters);
+    expect(calls.leases[0]?.onlyActive).toBe(false);
+    expect(calls.leases[0]?.tagFilter).toBe("team=ci");
+    expect(client.getQueryState(leases.queryKey)?.isInvalidated).toBe(false);
+    await invalidateLeasesAndExporters(client);
+    expect(client.getQueryState(leases.queryKey)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(exporters.queryKey)?.isInvalidated).toBe(true);
+  });
+});
+
+describe("leasesQueryOptions keys", () => {
+  it("are the same whether empty filters are given or left out", () => {
+    const { transport } = fakeController();
+    const t = addStaticKeyToTransport(transport, "session:lab/alice");
+    expect(JSON.stringify(leasesQueryOptions(t, "lab", { onlyActive: true }).queryKey)).toBe(
+      JSON.stringify(leasesQueryOptions(t, "lab", { onlyActive: true, filter: "", tagFilter: "" }).queryKey),
+    );
+  });
+});

@@ -1,0 +1,79 @@
+// Whole-list queries shared by every feature: ListExporters and ListLeases
+// followed through every page (page_size 500). The keys are Connect-Query's
+// own for the method, with the session's transport and the request, so
+//  - two sessions never share entries (the transport key names the client),
+//  - invalidating the method with createConnectQueryKey reaches them.
+// Each answer is shaped like one page: the whole list and no next token.
+import { create } from "@bufbuild/protobuf";
+import type { Transport } from "@connectrpc/connect";
+import { callUnaryMethod, createConnectQueryKey } from "@connectrpc/connect-query";
+import { queryOptions } from "@tanstack/react-query";
+import { parentName } from "@/domain/resource-names";
+import {
+  ClientService,
+  ExporterSchema,
+  LeaseSchema,
+  ListExportersResponseSchema,
+  ListLeasesResponseSchema,
+  type ListExportersResponse,
+  type ListLeasesResponse,
+} from "@/gen/jumpstarter/client/v1/client_pb.js";
+import { LIST_PAGE_SIZE } from "@/lib/config";
+import { listAllPages } from "@/lib/list-all-pages";
+import { isMessageOf, reuseEqualItems } from "@/lib/list-sharing";
+
+/** Every exporter of `namespace` matching `filter` (a label selector; "" for all). */
+export function exportersQueryOptions(transport: Transport, namespace: string, filter: string) {
+  const input = { parent: parentName(namespace), filter, pageSize: LIST_PAGE_SIZE };
+  return queryOptions({
+    queryKey: createConnectQueryKey({ schema: ClientService.method.listExporters, input, transport, cardinality: "finite" }),
+    queryFn: async ({ signal }): Promise<ListExportersResponse> => {
+      const exporters = await listAllPages(async (pageToken) => {
+        const page = await callUnaryMethod(transport, ClientService.method.listExporters, { ...input, pageToken }, { signal });
+        return { items: page.exporters, nextPageToken: page.nextPageToken };
+      });
+      return create(ListExportersResponseSchema, { exporters });
+    },
+    // Unchanged exporters keep their objects between polls, so their rows do not re-render.
+    structuralSharing: (prev: unknown, next: unknown): unknown => {
+      if (!isMessageOf(prev, ListExportersResponseSchema) || !isMessageOf(next, ListExportersResponseSchema)) return next;
+      const exporters = reuseEqualItems(ExporterSchema, prev.exporters, next.exporters, (e) => e.name);
+      return exporters === prev.exporters ? prev : create(ListExportersResponseSchema, { exporters: [...exporters] });
+    },
+  });
+}
+
+export interface LeaseListRequest {
+  /** Leases that have not ended (true, the server's default) or every lease (false). */
+  readonly onlyActive: boolean;
+  /** Label selector over the lease's own labels ("" for all). */
+  readonly filter?: string;
+  /** Label selector over the lease's tags ("" for all). */
+  readonly tagFilter?: string;
+}
+
+/** Every lease of `namespace` matching the request. */
+export function leasesQueryOptions(transport: Transport, namespace: string, request: LeaseListRequest) {
+  const input = {
+    parent: parentName(namespace),
+    pageSize: LIST_PAGE_SIZE,
+    onlyActive: request.onlyActive,
+    filter: request.filter ?? "",
+    tagFilter: request.tagFilter ?? "",
+  };
+  return queryOptions({
+    queryKey: createConnectQueryKey({ schema: ClientService.method.listLeases, input, transport, cardinality: "finite" }),
+    queryFn: async ({ signal }): Promise<ListLeasesResponse> => {
+      const leases = await listAllPages(async (pageToken) => {
+        const page = await callUnaryMethod(transport, ClientService.method.listLeases, { ...input, pageToken }, { signal });
+        return { items: page.leases, nextPageToken: page.nextPageToken };
+      });
+      return create(ListLeasesResponseSchema, { leases });
+    },
+    structuralSharing: (prev: unknown, next: unknown): unknown => {
+      if (!isMessageOf(prev, ListLeasesResponseSchema) || !isMessageOf(next, ListLeasesResponseSchema)) return next;
+      const leases = reuseEqualItems(LeaseSchema, prev.leases, next.leases, (l) => l.name);
+      return leases === prev.leases ? prev : create(ListLeasesResponseSchema, { leases: [...leases] });
+    },
+  });
+}
