@@ -46,7 +46,7 @@ const sites = ["bcn", "brno", "westford", "raleigh"];
 function labScenario(count: number): Scenario {
   return {
     namespace: "bench",
-    clients: [{ name: "bench", token: "bench-token-0123456789" }],
+    clients: [{ name: "bench" }],
     exporters: Array.from({ length: count }, (_, i) => {
       const board = boards[i % boards.length] ?? "board";
       return {
@@ -70,8 +70,8 @@ const pct = (delta: number, base: number): string => `${delta >= 0 ? "+" : ""}${
 
 const dataDir = mkdtempSync(join(tmpdir(), "bench-gateway-"));
 const lab = await startLab({ port: 0, dataDir, scenario: labScenario(exporterCount) });
-const gateway = await startGateway({ controller: lab.url, log: () => undefined });
-const session = new Http2SessionManager(lab.url);
+const gateway = await startGateway({ controller: lab.url, caFile: lab.caFile, log: () => undefined });
+const session = new Http2SessionManager(lab.url, undefined, { ca: lab.caPem });
 
 try {
   const direct = createClient(ClientService, createGrpcTransport({ baseUrl: lab.url, sessionManager: session }));

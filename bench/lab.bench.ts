@@ -4,9 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { createClient, type Interceptor } from "@connectrpc/connect";
-import { createGrpcTransport } from "@connectrpc/connect-node";
-import { ClientService } from "../src/gen/jumpstarter/client/v1/client_pb.js";
+import { clientAs } from "../server/lab/testing/lab-harness.js";
 import { startLab, type Scenario } from "../server/lab/lab.js";
 
 const EXPORTERS = 1_000;
@@ -20,7 +18,7 @@ const PHASE_TIME_LIMIT_MS = 30_000;
 function scenario(): Scenario {
   return {
     namespace: "bench",
-    clients: [{ name: "bench", token: "bench-token" }],
+    clients: [{ name: "bench" }],
     exporters: Array.from({ length: EXPORTERS }, (_, i) => ({
       name: `board-${String(i).padStart(4, "0")}`,
       labels: {
@@ -58,11 +56,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "lab-bench-"));
   const lab = await startLab({ port: 0, dataDir, scenario: scenario() });
   try {
-    const bearer: Interceptor = (next) => (req) => {
-      req.header.set("authorization", "Bearer bench-token");
-      return next(req);
-    };
-    const client = createClient(ClientService, createGrpcTransport({ baseUrl: lab.url, interceptors: [bearer] }));
+    const client = clientAs(lab, "bench");
     const parent = `namespaces/${lab.namespace}`;
     console.log(`Lab simulator with ${EXPORTERS} exporters at ${lab.url}`);
 

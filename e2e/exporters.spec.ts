@@ -1,4 +1,4 @@
-import { attachScreenshot, expect, expectAccessible, setTheme, signInWithToken, test } from "./fixtures.js";
+import { attachScreenshot, expect, expectAccessible, labClientAs, setTheme, signInWithToken, test } from "./fixtures.js";
 
 test("exporters: filter with a label selector, valid and invalid", async ({ page, stack }, testInfo) => {
   await signInWithToken(page, stack);
@@ -41,4 +41,20 @@ test("exporter detail: labels, status and the way to lease it", async ({ page, s
   }
   await page.getByRole("link", { name: "Lease this board" }).or(page.getByRole("button", { name: "Lease this board" })).click();
   await expect(page).toHaveURL(/\/leases\/new\?exporter=rpi5-02/);
+});
+
+test("a deprecated label is shown as the controller's warning, on the board's page and on a lease that selects by it [HL2], [HL3]", async ({ page, stack }) => {
+  await signInWithToken(page, stack);
+  await page.goto(`${stack.url}/exporters/rcar-s4-03`);
+  await expect(page.getByRole("heading", { name: "rcar-s4-03", level: 1 })).toBeVisible();
+  await expect(page.getByText("Label 'location' on exporter 'rcar-s4-03' is deprecated: use site instead")).toBeVisible();
+
+  // A lease that selects by it hears the same from the controller.
+  const lease = await labClientAs(stack, "alice").createLease({
+    parent: "namespaces/lab",
+    lease: { selector: "location=brno-lab-1", duration: { seconds: 3600n } },
+  });
+  const id = lease.name.split("/").pop() ?? "";
+  await page.goto(`${stack.url}/leases/${id}`);
+  await expect(page.getByText(`Selector label 'location' on lease '${id}' is deprecated: use site instead`)).toBeVisible();
 });

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
 import { startGateway, type RunningGateway } from "../server/gateway/gateway.js";
-import { startLab, type RunningLab } from "../server/lab/lab.js";
-import { grpcClient, type LabClient } from "../server/lab/testing/lab-harness.js";
+import { startLab, type RunningLab, type Scenario } from "../server/lab/lab.js";
+import { clientAs, type LabClient } from "../server/lab/testing/lab-harness.js";
 
 export interface Stack {
   /** The portal's address, as a user types it. */
@@ -17,9 +17,9 @@ export interface Stack {
   readonly dataDir: string;
   /** A client's token and client-config file, as the simulator wrote them. */
   client(name: string): RunningLab["clients"][number];
-  /** Stops the simulator; `startLab` brings it back on the same port and data. */
+  /** Stops the simulator; `startLab` brings it back on the same port and data (with another scenario, if given). */
   stopLab(): Promise<void>;
-  startLab(): Promise<void>;
+  startLab(scenario?: string | Scenario): Promise<void>;
 }
 
 export const scenarioPath = join(import.meta.dirname, "scenario.yaml");
@@ -30,7 +30,8 @@ export const test = base.extend<{ stack: Stack }>({
     const dataDir = mkdtempSync(join(tmpdir(), "portal-e2e-"));
     let lab = await startLab({ port: 0, dataDir, scenario: scenarioPath });
     const labPort = lab.port;
-    const gateway = await startGateway({ port: 0, controller: lab.url, staticDir: "dist", log: () => undefined });
+    // The lab's CA stays across its restarts (stopLab/startLab), so the gateway keeps trusting it.
+    const gateway = await startGateway({ port: 0, controller: lab.url, caFile: lab.caFile, staticDir: "dist", log: () => undefined });
     let labRunning = true;
     const stack: Stack = {
       url: gateway.url,
@@ -48,8 +49,8 @@ export const test = base.extend<{ stack: Stack }>({
         await lab.stop();
         labRunning = false;
       },
-      async startLab() {
-        lab = await startLab({ port: labPort, dataDir, scenario: scenarioPath });
+      async startLab(scenario = scenarioPath) {
+        lab = await startLab({ port: labPort, dataDir, scenario });
         labRunning = true;
       },
     };
@@ -105,5 +106,5 @@ export async function setTheme(page: Page, theme: "light" | "dark"): Promise<voi
 
 /** A gRPC client of the stack's simulator acting as `client` — another person in the lab. */
 export function labClientAs(stack: Stack, client: string): LabClient {
-  return grpcClient(stack.lab.url, stack.client(client).token);
+  return clientAs(stack.lab, client);
 }

@@ -121,3 +121,84 @@ test("schedule a lease for later: it waits as Scheduled", async ({ page, stack }
   expect(Number(stored.beginTime?.seconds ?? 0n) * 1000).toBeGreaterThan(Date.now() + 60 * 60 * 1000);
   expect(stored.exporter ?? "").toBe("");
 });
+
+/** A datetime-local value for `ms`, to the minute, in the browser's (this machine's) zone. */
+function localInput(ms: number): string {
+  return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+const MINUTE = 60_000;
+const seconds = (t: { seconds?: bigint } | undefined): number => Number(t?.seconds ?? 0n);
+
+test("[U13] extend and change the end of a lease booked with an end time: begin kept, end and duration move together", async ({ page, stack }) => {
+  await signInWithToken(page, stack);
+  await page.goto(`${stack.url}/leases/new`);
+  await page.getByLabel("Any exporter matching a selector").check();
+  await page.getByLabel("Label selector").fill("board=rcar-s4,site=bcn");
+  await page.getByLabel("Until an end time").check();
+  const end = Math.ceil((Date.now() + 2 * 60 * MINUTE) / MINUTE) * MINUTE;
+  await page.getByLabel("End at").fill(localInput(end));
+  await page.getByRole("button", { name: "Create lease" }).click();
+  await expect(page).toHaveURL(leasePage);
+  await expect(status(page, "Ready")).toBeVisible();
+
+  const name = `namespaces/lab/leases/${page.url().split("/").pop() ?? ""}`;
+  const owner = labClientAs(stack, "alice");
+  const booked = await owner.getLease({ name });
+  expect(seconds(booked.endTime) * 1000).toBe(end);
+  const begin = seconds(booked.beginTime);
+  expect(begin).toBeGreaterThan(0);
+
+  // +30 min: the controller gets begin_time (as stored), end_time and duration; end_time alone would be refused.
+  await page.getByRole("button", { name: "+30 min" }).click();
+  await expect(page.getByRole("list", { name: "Notifications" }).getByText(/extended by 30 min/)).toBeVisible();
+  await expect.poll(async () => seconds((await owner.getLease({ name })).endTime) * 1000).toBe(end + 30 * MINUTE);
+  const extended = await owner.getLease({ name });
+  expect(seconds(extended.beginTime)).toBe(begin);
+  expect(seconds(extended.duration)).toBe((end + 30 * MINUTE) / 1000 - begin);
+
+  // A new end, typed: the same recipe.
+  const newEnd = end + 90 * MINUTE;
+  await page.getByRole("button", { name: "Change end" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Set a new end").check();
+  await dialog.getByRole("textbox", { name: "New end" }).fill(localInput(newEnd));
+  await dialog.getByRole("button", { name: "Change end" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("list", { name: "Notifications" }).getByText(/the lease end changed/)).toBeVisible();
+  await expect.poll(async () => seconds((await owner.getLease({ name })).endTime) * 1000).toBe(newEnd);
+  const moved = await owner.getLease({ name });
+  expect(seconds(moved.beginTime)).toBe(begin);
+  expect(seconds(moved.duration)).toBe(newEnd / 1000 - begin);
+});
+
+test("[U13] move the start of a booking that has no board yet, keeping its length; Transfer is not offered before it holds one [TR1]", async ({ page, stack }) => {
+  await signInWithToken(page, stack);
+  await page.goto(`${stack.url}/leases/new`);
+  await page.getByLabel("Any exporter matching a selector").check();
+  await page.getByLabel("Label selector").fill("board=rpi5");
+  await page.getByLabel("At a chosen time").check();
+  const start = Math.ceil((Date.now() + 3 * 60 * MINUTE) / MINUTE) * MINUTE;
+  await page.getByLabel("Start at").fill(localInput(start));
+  await page.getByLabel("Until an end time").check();
+  await page.getByLabel("End at").fill(localInput(start + 60 * MINUTE));
+  await page.getByRole("button", { name: "Create lease" }).click();
+  await expect(page).toHaveURL(leasePage);
+  await expect(status(page, "Scheduled")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Transfer" })).toHaveCount(0);
+
+  const later = start + 2 * 60 * MINUTE;
+  await page.getByRole("button", { name: "Change start" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("New start").fill(localInput(later));
+  await expect(dialog.getByLabel("Its length (the end moves too)")).toBeChecked();
+  await dialog.getByRole("button", { name: "Change start" }).click();
+  await expect(dialog).toBeHidden();
+
+  const name = `namespaces/lab/leases/${page.url().split("/").pop() ?? ""}`;
+  const owner = labClientAs(stack, "alice");
+  await expect.poll(async () => seconds((await owner.getLease({ name })).beginTime) * 1000).toBe(later);
+  const stored = await owner.getLease({ name });
+  expect(seconds(stored.endTime) * 1000).toBe(later + 60 * MINUTE);
+  expect(seconds(stored.duration)).toBe(3600);
+});

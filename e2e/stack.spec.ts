@@ -1,12 +1,14 @@
 // The whole stack exactly as `npm start` runs it: the start script builds (or
-// reuses) the SPA, starts the demo lab and the gateway, and prints how to sign
-// in; a new user follows that and sees the lab; one Ctrl-C stops everything.
+// reuses) the SPA, starts the demo lab over TLS and the gateway trusting its
+// CA, and prints how to sign in (config files, never tokens); a new user
+// follows that and sees the lab; one Ctrl-C stops everything.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { parse } from "yaml";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -65,10 +67,14 @@ test("npm start serves the portal against the demo lab and stops on one Ctrl-C",
     const started = await waitForOutput(child, /Press Ctrl-C to stop/, 90_000);
     const text = started.output();
     expect(text).toContain(`Jumpstarter Lab Portal: http://127.0.0.1:${port}`);
-    const labPort = Number(text.match(/Lab simulator \(namespace "lab"\) at http:\/\/127\.0\.0\.1:(\d+)/)?.[1]);
+    const labPort = Number(text.match(/Lab simulator \(namespace "lab"\) at https:\/\/127\.0\.0\.1:(\d+)/)?.[1]);
     expect(labPort).toBeGreaterThan(0);
+    expect(text).toContain(`CA certificate (for jmp or another gateway): ${join(dataDir, "tls", "ca.pem")}`);
     const aliceConfig = text.match(/alice\s+(\S+alice\.yaml)/)?.[1];
     expect(aliceConfig, "the start script names alice's client config file").toBeDefined();
+    const { token } = parse(readFileSync(aliceConfig ?? "", "utf8")) as { token: string };
+    expect(token.length).toBeGreaterThan(0);
+    expect(text, "a token is a secret: the start script never prints one").not.toContain(token);
 
     await page.goto(`http://127.0.0.1:${port}/`);
     await expect(page).toHaveURL(/\/sign-in/);

@@ -1,6 +1,7 @@
 // `npm start`: the whole portal on one command. Builds the SPA when needed,
-// starts the lab simulator (unless --controller points at a real one) and the
-// gateway in front of it, and stops both on one Ctrl-C.
+// starts the lab simulator over TLS (unless --controller points at a real
+// controller) and the gateway in front of it, trusting the lab's own CA, and
+// stops both on one Ctrl-C.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -12,9 +13,10 @@ const usage = `Usage: npm start -- [--port N] [--host H] [--controller URL] [--c
                     [--scenario FILE] [--data DIR]
   --port N          portal port (default 8080, or PORT)
   --host H          portal address (default 127.0.0.1, or PORTAL_HOST)
-  --controller URL  a real Jumpstarter controller (or PORTAL_CONTROLLER); no simulator then
-  --ca-file F       CA bundle for the controller's TLS certificate (or PORTAL_CA_FILE)
-  --insecure        skip TLS verification of the controller (development only)
+  --controller URL  a real Jumpstarter controller, https://HOST:PORT with the endpoint of
+                    a jmp client config (or PORTAL_CONTROLLER); no simulator then
+  --ca-file F       with --controller: CA bundle for its certificate (or PORTAL_CA_FILE)
+  --insecure        with --controller: skip TLS verification (development only)
   --scenario FILE   lab simulator scenario (default scenarios/demo.yaml)
   --data DIR        lab simulator data folder (default .data/lab)`;
 
@@ -55,6 +57,8 @@ const insecure = args.insecure === true || process.env.PORTAL_INSECURE === "true
 if (controller !== undefined && !/^https?:\/\//.test(controller)) {
   fail(`--controller must be an http:// (cleartext HTTP/2) or https:// URL, got "${controller}"`);
 }
+// The simulator brings its own CA; these are for a controller of yours.
+if (controller === undefined && (caFile !== undefined || insecure)) fail("--ca-file and --insecure go with --controller");
 
 try {
   buildIfStale();
@@ -79,20 +83,23 @@ process.on("SIGTERM", () => void stop(0));
 
 try {
   let upstream: string;
+  let upstreamCaFile = caFile;
   if (controller !== undefined) {
     upstream = controller;
   } else {
     const dataDir = args.data ?? join(".data", "lab");
     mkdirSync(dataDir, { recursive: true });
+    // TLS with the lab's own CA (kept in <data>/tls across restarts), as a real controller serves TLS only [T1].
     lab = await startLab({ port: 0, dataDir, scenario: args.scenario ?? join("scenarios", "demo.yaml") });
     upstream = lab.url;
+    upstreamCaFile = lab.caFile;
   }
   gateway = await startGateway({
     host,
     port,
     controller: upstream,
     staticDir: "dist",
-    ...(caFile !== undefined ? { caFile } : {}),
+    caFile: upstreamCaFile,
     ...(insecure ? { insecure } : {}),
   });
   const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
@@ -101,10 +108,13 @@ try {
   console.log(`  Jumpstarter Lab Portal: ${url}`);
   if (lab !== undefined) {
     console.log(`  Lab simulator (namespace "${lab.namespace}") at ${lab.url}`);
+    if (lab.caFile !== undefined) console.log(`  Its CA certificate (for jmp or another gateway): ${lab.caFile}`);
     console.log("");
-    console.log("  Sign in by importing one of these client config files, or paste its token:");
+    // The files hold the tokens; a token is a secret and never goes to the terminal.
+    console.log("  Sign in with a client config file: on the sign-in page, press");
+    console.log("  \"Choose a client config file…\" and pick one of these:");
     for (const client of lab.clients) {
-      console.log(`    ${client.name.padEnd(8)} ${client.configPath}   (token: ${client.token})`);
+      console.log(`    ${client.name.padEnd(8)} ${client.configPath}`);
     }
   } else {
     console.log(`  Controller: ${upstream}`);

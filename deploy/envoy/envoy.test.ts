@@ -82,16 +82,27 @@ describe("deploy/envoy/envoy.yaml", () => {
       expect(Number.parseInt(text(action.timeout, "timeout"), 10)).toBeGreaterThanOrEqual(30);
       const cors = record(record(route.typed_per_filter_config, "typed_per_filter_config")["envoy.filters.http.cors"], "cors policy");
       expect(cors["@type"]).toBe("type.googleapis.com/envoy.extensions.filters.http.cors.v3.CorsPolicy");
-      const allowHeaders = text(cors.allow_headers, "allow_headers");
+      const allowHeaders = text(cors.allow_headers, "allow_headers").split(/,\s*/);
       const exposeHeaders = text(cors.expose_headers, "expose_headers");
-      expect(allowHeaders).toMatch(/\bauthorization\b/);
-      expect(allowHeaders).toMatch(/\bx-grpc-web\b/);
+      // The token and the call metadata of every call [T7][H1], and what gRPC-Web needs.
+      for (const header of ["authorization", "jumpstarter-namespace", "jumpstarter-kind", "jumpstarter-name", "grpc-timeout", "x-grpc-web"]) {
+        expect(allowHeaders).toContain(header);
+      }
       expect(exposeHeaders).toMatch(/\bgrpc-status\b/);
       expect(exposeHeaders).toMatch(/\bgrpc-message\b/);
     }
   });
 
-  it("reaches the controller over HTTP/2 and TLS with SNI and a CA", () => {
+  it("leaves the caller's request headers as they came (Envoy forwards them by default) [T7]", () => {
+    const touchesHeaders = (node: unknown): boolean => {
+      if (Array.isArray(node)) return node.some(touchesHeaders);
+      if (typeof node !== "object" || node === null) return false;
+      return Object.entries(node).some(([key, value]) => /^request_headers_to_(add|remove)$/.test(key) || touchesHeaders(value));
+    };
+    expect(touchesHeaders(config)).toBe(false);
+  });
+
+  it("reaches the controller over HTTP/2 and TLS with ALPN h2, SNI and a CA [T7]", () => {
     const cluster = clusters.find((c) => c.name === "jumpstarter_controller");
     expect(cluster).toBeDefined();
     if (cluster === undefined) return;
@@ -109,7 +120,9 @@ describe("deploy/envoy/envoy.yaml", () => {
     const tls = record(socket.typed_config, "tls typed_config");
     expect(tls["@type"]).toBe("type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.UpstreamTlsContext");
     expect(typeof tls.sni === "string" && tls.sni !== "").toBe(true);
-    const validation = record(record(tls.common_tls_context, "common_tls_context").validation_context, "validation_context");
+    const common = record(tls.common_tls_context, "common_tls_context");
+    expect(common.alpn_protocols).toEqual(["h2"]);
+    const validation = record(common.validation_context, "validation_context");
     expect(record(validation.trusted_ca, "trusted_ca").filename).toMatch(/^\/.+\.(crt|pem)$/);
   });
 

@@ -35,9 +35,11 @@ function isFlagName(name: string): name is FlagName {
 
 export const usage = `Usage: gateway --controller URL [options]
 
-  --controller URL          Jumpstarter controller, http:// (h2c) or https:// (TLS)   [PORTAL_CONTROLLER]
+  --controller URL          Jumpstarter controller: https://HOST:PORT (TLS, the jmp
+                            config's endpoint), or http:// for a cleartext simulator   [PORTAL_CONTROLLER]
   --listen HOST:PORT        where to listen (default 127.0.0.1:8080)                   [PORTAL_LISTEN]
-  --ca-file PATH            CA bundle that signs the controller's certificate          [PORTAL_CA_FILE]
+  --ca-file PATH            CA bundle that signs the controller's certificate
+                            (a jmp config's tls.ca, base64-decoded; default Node's CAs) [PORTAL_CA_FILE]
   --insecure                skip TLS verification (development only)                   [PORTAL_INSECURE=true]
   --static-dir DIR          built SPA to serve (default ./dist when it exists)         [PORTAL_STATIC_DIR]
   --allowed-origins A,B     origins allowed to call the API cross-origin (default none) [PORTAL_ALLOWED_ORIGINS]
@@ -176,7 +178,7 @@ export function parseCommandLine(argv: readonly string[], env: Environment, defa
   };
 
   const controller = get("controller");
-  if (controller === undefined) throw new ConfigError("--controller (or PORTAL_CONTROLLER) is required, e.g. --controller http://127.0.0.1:8082");
+  if (controller === undefined) throw new ConfigError("--controller (or PORTAL_CONTROLLER) is required, e.g. --controller https://127.0.0.1:8082 --ca-file .data/lab/tls/ca.pem");
   const options: GatewayOptions = { controller: parseController(controller.value) };
 
   const { host, port } = parseListen(get("listen")?.value ?? "127.0.0.1:8080");

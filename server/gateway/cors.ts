@@ -1,11 +1,13 @@
 // Cross-origin access to the API. Closed unless origins are configured: the
 // SPA is served by this same gateway, so it never needs CORS. When a separate
 // origin (a dev server, another portal) is allowed, answer its preflights with
-// what gRPC-Web and Connect need, plus `authorization` for the bearer token.
+// what gRPC-Web and Connect need, plus the bearer token and the call metadata
+// the gateway forwards [T7].
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { cors as connectCors } from "@connectrpc/connect";
+import { forwardedHeaders } from "./caller-metadata.js";
 
-const allowedHeaders = [...connectCors.allowedHeaders, "Authorization"].join(", ");
+const allowedHeaders = [...connectCors.allowedHeaders, ...forwardedHeaders].join(", ");
 const allowedMethods = connectCors.allowedMethods.join(", ");
 const exposedHeaders = connectCors.exposedHeaders.join(", ");
 const preflightMaxAgeSeconds = 7200;

@@ -1,14 +1,16 @@
 // ClientService implemented by forwarding every call to the controller.
-// The caller's bearer token travels on; nothing else from the browser does.
+// The caller's bearer token, call metadata and deadline travel on [T7]
+// (caller-metadata.ts); nothing else from the browser does.
 import type { CallOptions, Client, ConnectRouter, HandlerContext, ServiceImpl } from "@connectrpc/connect";
 import { ClientService } from "../../src/gen/jumpstarter/client/v1/client_pb.js";
 import { callRecordKey } from "./access-log.js";
+import { rawRequestHeadersKey, repeatedHeaderError, upstreamHeaders } from "./caller-metadata.js";
 import { customMetadata, translateUpstreamError } from "./upstream-error.js";
 
 export interface ForwardOptions {
   client: Client<typeof ClientService>;
   controllerUrl: string;
-  /** Upper bound for one controller call, whatever deadline the caller asked for. */
+  /** Upper bound for one controller call, whatever deadline (grpc-timeout) the caller asked for. */
   upstreamTimeoutMs: number;
 }
 
@@ -27,12 +29,14 @@ export function forwardRoutes(options: ForwardOptions): (router: ConnectRouter) 
 
   async function forward<O>(ctx: HandlerContext, send: (callOptions: CallOptions) => Promise<O>): Promise<O> {
     const record = ctx.values.get(callRecordKey);
-    const headers = new Headers();
-    const authorization = ctx.requestHeader.get("authorization");
-    if (authorization !== null) headers.set("authorization", authorization);
+    const repeated = repeatedHeaderError(ctx.values.get(rawRequestHeadersKey));
+    if (repeated !== undefined) {
+      if (record !== undefined) record.code = repeated.code;
+      throw repeated;
+    }
     try {
       const out = await send({
-        headers,
+        headers: upstreamHeaders(ctx.requestHeader),
         timeoutMs: upstreamTimeout(ctx.timeoutMs(), upstreamTimeoutMs),
         // The browser hung up or its deadline passed: stop the controller call too.
         signal: ctx.signal,

@@ -146,13 +146,16 @@ describe("CORS", () => {
     expect(call.headers.get("access-control-allow-origin")).toBeNull();
   });
 
-  it("answers preflights for a configured origin with what gRPC-Web needs", async () => {
+  it("answers preflights for a configured origin with what gRPC-Web and the forwarded metadata need [T7]", async () => {
     const res = await preflight(open.url, allowedOrigin);
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe(allowedOrigin);
     expect(res.headers.get("access-control-allow-methods")).toContain("POST");
     const allowed = (res.headers.get("access-control-allow-headers") ?? "").toLowerCase();
-    for (const h of ["authorization", "content-type", "x-grpc-web", "grpc-timeout"]) expect(allowed).toContain(h);
+    const names = allowed.split(/,\s*/);
+    for (const h of ["authorization", "jumpstarter-namespace", "jumpstarter-kind", "jumpstarter-name", "content-type", "x-grpc-web", "grpc-timeout"]) {
+      expect(names).toContain(h);
+    }
   });
 
   it("refuses preflights from other origins", async () => {

@@ -18,7 +18,8 @@ export interface GatewayOptions {
   port?: number;
   /** The Jumpstarter controller: http:// (h2c) or https:// (TLS). */
   controller: string;
-  caFile?: string;
+  /** PEM bundle that verifies the controller's certificate instead of the system roots (a lab's `RunningLab.caFile`). */
+  caFile?: string | undefined;
   /** Skip TLS verification of the controller. Development only. */
   insecure?: boolean;
   /** The built SPA; nothing but the API and health when absent. */
@@ -82,7 +83,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const cors = createCorsPolicy(options.allowedOrigins ?? []);
   const health = createHealthEndpoints(() =>
-    probeController(upstream.client, upstream.url, Math.min(readinessTimeoutMs, upstreamTimeoutMs)),
+    probeController(upstream.health, upstream.url, Math.min(readinessTimeoutMs, upstreamTimeoutMs)),
   );
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

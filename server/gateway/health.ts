@@ -1,24 +1,25 @@
 // Liveness (/healthz: the process answers) and readiness (/readyz: the
-// controller answers gRPC). Readiness calls a ClientService method without a
-// token: Unauthenticated proves a live controller without needing a secret.
+// controller says it serves). Readiness asks the standard gRPC health service,
+// which the controller serves without authentication [T4][T7]: Check with
+// service "" must answer SERVING; anything else is "not ready", with why.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Code, type Client } from "@connectrpc/connect";
-import type { ClientService } from "../../src/gen/jumpstarter/client/v1/client_pb.js";
+import { HealthCheckResponse_ServingStatus as ServingStatus, type Health } from "../../src/gen/grpc/health/v1/health_pb.js";
 import { translateUpstreamError } from "./upstream-error.js";
 
 export type Readiness = { ready: true } | { ready: false; reason: string };
 
-// Answers that only a controller serving ClientService gives.
-const reachableCodes = new Set([Code.Unauthenticated, Code.PermissionDenied, Code.InvalidArgument, Code.NotFound]);
-
-export async function probeController(client: Client<typeof ClientService>, controllerUrl: string, timeoutMs: number): Promise<Readiness> {
+export async function probeController(health: Client<typeof Health>, controllerUrl: string, timeoutMs: number): Promise<Readiness> {
   try {
-    await client.getLease({ name: "namespaces/readyz/leases/readyz" }, { timeoutMs });
-    return { ready: true };
+    const { status } = await health.check({ service: "" }, { timeoutMs });
+    if (status === ServingStatus.SERVING) return { ready: true };
+    return { ready: false, reason: `the controller at ${controllerUrl} reports ${ServingStatus[status] ?? `status ${status}`}` };
   } catch (e) {
     const err = translateUpstreamError(e, controllerUrl);
-    if (reachableCodes.has(err.code)) return { ready: true };
     if (err.code === Code.DeadlineExceeded) return { ready: false, reason: `the controller at ${controllerUrl} did not answer within ${timeoutMs} ms` };
+    if (err.code === Code.Unimplemented) {
+      return { ready: false, reason: `the controller at ${controllerUrl} does not serve grpc.health.v1.Health (${err.rawMessage})` };
+    }
     return { ready: false, reason: `${Code[err.code]}: ${err.rawMessage}` };
   }
 }

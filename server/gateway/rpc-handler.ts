@@ -9,6 +9,7 @@ import { universalRequestFromNodeRequest, universalResponseToNodeResponse } from
 import type { UniversalHandler } from "@connectrpc/connect/protocol";
 import { callRecordKey, codeFromStatusHeader, formatCallLine, type CallRecord } from "./access-log.js";
 import { limitBody } from "./body-limit.js";
+import { rawRequestHeadersKey } from "./caller-metadata.js";
 
 export interface RpcHandlerOptions {
   routes: (router: ConnectRouter) => void;
@@ -58,7 +59,8 @@ export function createRpcHandler(options: RpcHandlerOptions): RpcHandler {
 
       let uReq;
       try {
-        uReq = universalRequestFromNodeRequest(req, res, undefined, createContextValues().set(callRecordKey, record));
+        const values = createContextValues().set(callRecordKey, record).set(rawRequestHeadersKey, req.rawHeaders);
+        uReq = universalRequestFromNodeRequest(req, res, undefined, values);
       } catch {
         // No Host header (HTTP/1.0): nothing sensible to build a URL from.
         res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("bad request\n");

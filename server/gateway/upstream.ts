@@ -1,11 +1,14 @@
-// The gateway's one gRPC (HTTP/2) connection to the controller. http:// is
-// cleartext h2c; https:// is TLS verified against Node's root CAs (plus
-// NODE_EXTRA_CA_CERTS), or against --ca-file alone, or not at all with
-// --insecure.
+// The gateway's one gRPC (HTTP/2) connection to the controller [T7].
+// https:// is TLS with ALPN h2 and SNI set to the controller's host name
+// (none for an IP address, as RFC 6066 wants), verified against Node's root
+// CAs (plus NODE_EXTRA_CA_CERTS), against --ca-file alone, or not at all with
+// --insecure. http:// is cleartext h2c, which only the lab simulator offers.
 import { readFileSync } from "node:fs";
 import type { SecureClientSessionOptions } from "node:http2";
+import { isIP } from "node:net";
 import { createClient, type Client } from "@connectrpc/connect";
 import { Http2SessionManager, createGrpcTransport } from "@connectrpc/connect-node";
+import { Health } from "../../src/gen/grpc/health/v1/health_pb.js";
 import { ClientService } from "../../src/gen/jumpstarter/client/v1/client_pb.js";
 
 export interface UpstreamOptions {
@@ -16,13 +19,32 @@ export interface UpstreamOptions {
 
 export interface Upstream {
   client: Client<typeof ClientService>;
+  /** grpc.health.v1.Health on the same connection, for readiness [T4]. */
+  health: Client<typeof Health>;
   /** The controller URL, for messages. */
   url: string;
   close(): void;
 }
 
-function tlsOptions(options: UpstreamOptions): SecureClientSessionOptions {
-  const tls: SecureClientSessionOptions = {};
+/**
+ * The largest controller answer the gateway takes: unpaged lists of a large
+ * lab exceed the 4 MiB that many gRPC clients allow by default [T7]. Connect's
+ * own default is 4 GiB, i.e. no limit; this keeps "well above 4 MiB" while a
+ * runaway answer still cannot take all of the gateway's memory.
+ */
+export const upstreamReadMaxBytes = 64 * 1024 * 1024;
+
+/** The TLS server name to send: the URL's host name, or none for an IP literal. */
+export function serverName(url: URL): string | undefined {
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  return isIP(host) === 0 ? host : undefined;
+}
+
+function tlsOptions(url: URL, options: UpstreamOptions): SecureClientSessionOptions {
+  // gRPC needs HTTP/2, so h2 is the only protocol offered (node's http2 offers no other either).
+  const tls: SecureClientSessionOptions = { ALPNProtocols: ["h2"] };
+  const servername = serverName(url);
+  if (servername !== undefined) tls.servername = servername;
   if (options.caFile !== undefined) {
     try {
       tls.ca = readFileSync(options.caFile, "utf8");
@@ -48,11 +70,12 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     options.controller,
     // Notice a controller that vanished without closing the connection.
     { pingIntervalMs: 30_000, pingTimeoutMs: 10_000 },
-    secure ? tlsOptions(options) : {},
+    secure ? tlsOptions(url, options) : {},
   );
-  const transport = createGrpcTransport({ baseUrl: options.controller, sessionManager: session });
+  const transport = createGrpcTransport({ baseUrl: options.controller, sessionManager: session, readMaxBytes: upstreamReadMaxBytes });
   return {
     client: createClient(ClientService, transport),
+    health: createClient(Health, transport),
     url: options.controller,
     close: () => session.abort(),
   };

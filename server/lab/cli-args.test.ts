@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseLabArgs, UsageError } from "./cli-args.js";
+import { parseLabArgs, USAGE, UsageError } from "./cli-args.js";
 
 describe("lab command line", () => {
   it("has the documented defaults", () => {
@@ -9,8 +9,13 @@ describe("lab command line", () => {
       dataDir: ".data/lab",
       scenario: "scenarios/demo.yaml",
       tls: undefined,
+      plaintext: false,
       simulate: undefined,
     });
+  });
+
+  it("serves TLS unless --plaintext asks for cleartext [T9]", () => {
+    expect(parseLabArgs(["--plaintext"])).toMatchObject({ plaintext: true, tls: undefined });
   });
 
   it("reads every flag", () => {
@@ -18,10 +23,24 @@ describe("lab command line", () => {
     expect(args).toMatchObject({ host: "::1", port: 0, dataDir: "d", scenario: "s.yaml", tls: { certFile: "c.pem", keyFile: "k.pem" }, seed: 9, simulate: false });
   });
 
+  it("reads --quiet, -h, a bare port and seed 0", () => {
+    expect(parseLabArgs([])).toMatchObject({ help: false, quiet: false, seed: undefined });
+    expect(parseLabArgs(["--quiet", "-h"])).toMatchObject({ help: true, quiet: true });
+    expect(parseLabArgs(["--listen", ":0"])).toMatchObject({ host: "127.0.0.1", port: 0 });
+    expect(parseLabArgs(["--listen", "0.0.0.0:9000", "--seed", "0"])).toMatchObject({ host: "0.0.0.0", port: 9000, seed: 0 });
+  });
+
+  it("mentions in its usage that the data folder holds the client configs", () => {
+    expect(USAGE).toMatch(/--data DIR .*client configs/);
+  });
+
   it.each([
+    [["--seed=-1"], "is not a whole number"],
+    [["--seed", "1.5"], "is not a whole number"],
     [["--listen", "8082"], "is not HOST:PORT"],
     [["--listen", "host:99999"], "is not HOST:PORT"],
     [["--tls-cert", "c.pem"], "--tls-cert and --tls-key go together"],
+    [["--plaintext", "--tls-cert", "c.pem", "--tls-key", "k.pem"], "--plaintext serves no TLS"],
     [["--seed", "abc"], "is not a whole number"],
     [["--what"], "Unknown option"],
   ])("rejects %j", (argv, message) => {

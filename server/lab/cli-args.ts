@@ -5,8 +5,10 @@ export const USAGE = `Usage: npm run lab -- [options]
   --listen HOST:PORT   address to serve gRPC on (default 127.0.0.1:8082; port 0 picks a free one)
   --data DIR           where the lab keeps its database and client configs (default .data/lab)
   --scenario FILE      scenario YAML (default scenarios/demo.yaml)
-  --tls-cert FILE      serve TLS with this certificate (PEM; needs --tls-key)
+  --tls-cert FILE      serve TLS with this certificate (PEM; needs --tls-key) instead of one
+                       signed by the lab's own CA (made once in DIR/tls/, trust DIR/tls/ca.pem)
   --tls-key FILE       private key for --tls-cert (PEM)
+  --plaintext          serve cleartext HTTP/2 (h2c) instead of TLS; the real jmp cannot connect
   --seed N             seed for the simulation (overrides the scenario's)
   --no-simulation      keep the lab still even if the scenario has a simulation
   --quiet              do not log lease and exporter events
@@ -19,6 +21,7 @@ export interface LabArgs {
   readonly dataDir: string;
   readonly scenario: string;
   readonly tls: { certFile: string; keyFile: string } | undefined;
+  readonly plaintext: boolean;
   readonly seed: number | undefined;
   readonly simulate: boolean | undefined;
   readonly quiet: boolean;
@@ -49,6 +52,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
         scenario: { type: "string" },
         "tls-cert": { type: "string" },
         "tls-key": { type: "string" },
+        plaintext: { type: "boolean" },
         seed: { type: "string" },
         "no-simulation": { type: "boolean" },
         quiet: { type: "boolean" },
@@ -62,6 +66,8 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
   const cert = values["tls-cert"];
   const key = values["tls-key"];
   if ((cert === undefined) !== (key === undefined)) throw new UsageError("--tls-cert and --tls-key go together: give both or neither");
+  const plaintext = values.plaintext === true;
+  if (plaintext && cert !== undefined) throw new UsageError("--plaintext serves no TLS: leave out --tls-cert and --tls-key");
   let seed: number | undefined;
   if (values.seed !== undefined) {
     seed = Number(values.seed);
@@ -74,6 +80,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     dataDir: values.data ?? ".data/lab",
     scenario: values.scenario ?? "scenarios/demo.yaml",
     tls: cert !== undefined && key !== undefined ? { certFile: cert, keyFile: key } : undefined,
+    plaintext,
     seed,
     simulate: values["no-simulation"] === true ? false : undefined,
     quiet: values.quiet === true,

@@ -2,7 +2,7 @@
 // the portal (or use the jmp CLI) with what they would have in a real lab.
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { stringify } from "yaml";
+import { Document, isMap, isScalar } from "yaml";
 
 export interface ClientConfigInput {
   readonly namespace: string;
@@ -10,18 +10,52 @@ export interface ClientConfigInput {
   readonly token: string;
   /** host:port as a client dials it. */
   readonly endpoint: string;
+  /** How the lab is reached: what goes into the `tls` section. */
+  readonly transport: ClientTransport;
+}
+
+/**
+ * TLS with the CA that signs the lab's certificate (its default), TLS with
+ * a certificate of the operator's (caPem undefined: the system roots must
+ * verify it), or the simulator's cleartext mode.
+ */
+export type ClientTransport = { readonly kind: "tls"; readonly caPem: string | undefined } | { readonly kind: "plaintext" };
+
+/** The `tls` section of a jmp config [J1]: `ca` is base64 of a PEM bundle, or empty for the system roots. */
+function tlsSection(transport: ClientTransport): { section: { ca: string; insecure: boolean }; comment: string | undefined } {
+  switch (transport.kind) {
+    case "tls":
+      return transport.caPem === undefined
+        ? {
+            section: { ca: "", insecure: false },
+            comment: " tls.ca is empty: jmp verifies the lab's certificate with the system roots.\n If they do not know its CA, put the base64 of the CA's PEM here.",
+          }
+        : { section: { ca: Buffer.from(transport.caPem, "utf8").toString("base64"), insecure: false }, comment: undefined };
+    case "plaintext":
+      return {
+        section: { ca: "", insecure: true },
+        comment:
+          " This lab simulator serves cleartext HTTP/2 (--plaintext). The real jmp only opens\n TLS channels [J2] and cannot use this endpoint, tls.insecure or not; start the lab\n without --plaintext for that.",
+      };
+  }
 }
 
 export function clientConfigYaml(input: ClientConfigInput): string {
-  return stringify({
+  const tls = tlsSection(input.transport);
+  const doc = new Document({
     apiVersion: "jumpstarter.dev/v1alpha1",
     kind: "ClientConfig",
     metadata: { namespace: input.namespace, name: input.name },
     endpoint: input.endpoint,
-    tls: { ca: "", insecure: true },
+    tls: tls.section,
     token: input.token,
     drivers: { allow: [], unsafe: false },
   });
+  if (tls.comment !== undefined && isMap(doc.contents)) {
+    const key = doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === "tls")?.key;
+    if (isScalar(key)) key.commentBefore = tls.comment;
+  }
+  return doc.toString();
 }
 
 /** Writes `<dataDir>/clients/<name>.yaml` (atomically) and returns its absolute path. */

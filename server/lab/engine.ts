@@ -1,21 +1,26 @@
-// The controller's reconcile loop without Kubernetes: assigns exporters to
-// leases, retries pending leases with backoff, expires and releases leases,
-// and runs exporters through their lease hooks. Everything the RPC handlers
-// and the simulation change goes through here, and every change is committed
-// to the store before anyone is told about it.
-import { Code, ConnectError } from "@connectrpc/connect";
-import { leaseExpiryMs, type ReconciledLeaseTimes } from "../../src/domain/lease-times.js";
+// The controller's reconcile loop without Kubernetes [L1]-[L8], [TM3],
+// [TM4], [RL1]-[RL4]: passes over leases (assignment, Pending retries with
+// backoff, expiry, release), and simulated exporters running their lease
+// hooks and reporting the statuses upstream exporters report [S2]. Every
+// change is committed to the store before anyone is told about it.
+import { leaseExpiryMs, wholeSecondMs, type ReconciledLeaseTimes } from "../../src/domain/lease-times.js";
 import { EMPTY_SELECTOR, parseSelector, type Selector } from "../../src/domain/selector.js";
 import { ExporterStatus } from "../../src/gen/jumpstarter/v1/common_pb.js";
 import { chooseExporter } from "./assignment.js";
-import { clearPending, observeGeneration, setCondition, type ConditionChange } from "./conditions.js";
+import { CONDITION_TEXTS, findCondition, sameConditions, setCondition, type ConditionChange } from "./conditions.js";
+import { canServeLeases, EXPORTER_TEXTS } from "./exporter-status.js";
 import { scenarioHooks, type HookKind, type HookPolicy } from "./hooks.js";
-import type { ExporterRecord, LeaseRecord, StoredCondition } from "./records.js";
+import type { AccessPolicyRecord, ExporterRecord, LeaseRecord, StoredCondition } from "./records.js";
 import { Scheduler } from "./scheduler.js";
-import type { ExporterDraft, LabStore } from "./store.js";
+import type { LabStore } from "./store.js";
 
-export const FIRST_RETRY_MS = 1_000;
-export const MAX_RETRY_MS = 10_000;
+/** [L7] Pending retries: the smallest of these at least the time already waited, then every 30 s. */
+export const PENDING_RETRY_STEPS_MS = [1_000, 2_000, 4_000, 8_000, 16_000] as const;
+export const PENDING_RETRY_MAX_MS = 30_000;
+
+export function pendingRetryDelayMs(waitedMs: number): number {
+  return PENDING_RETRY_STEPS_MS.find((d) => d >= waitedMs) ?? PENDING_RETRY_MAX_MS;
+}
 
 export interface NewLease {
   readonly name: string;
@@ -37,33 +42,24 @@ export interface LeaseChanges {
 export interface EngineOptions {
   readonly now?: () => number;
   readonly hooks?: HookPolicy;
+  readonly policies?: readonly AccessPolicyRecord[];
   readonly log?: (message: string) => void;
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+/** Only conditions change in a pass that neither assigns nor ends. */
+function sameLease(a: LeaseRecord, b: LeaseRecord): boolean {
+  return a.exporter === b.exporter && a.ended === b.ended && sameConditions(a.conditions, b.conditions);
+}
 
-function sameConditions(a: readonly StoredCondition[], b: readonly StoredCondition[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((c, i) => {
-      const d = b[i];
-      return (
-        d !== undefined &&
-        c.type === d.type &&
-        c.status === d.status &&
-        c.reason === d.reason &&
-        c.message === d.message &&
-        c.observedGeneration === d.observedGeneration &&
-        c.lastTransitionMs === d.lastTransitionMs
-      );
-    })
-  );
+function sameTimes(lease: LeaseRecord, times: ReconciledLeaseTimes): boolean {
+  return lease.durationMs === times.durationMs && lease.beginMs === times.beginMs && lease.endMs === times.endMs;
 }
 
 export class LabEngine {
   private readonly now: () => number;
   private readonly scheduler: Scheduler;
   private readonly log: (message: string) => void;
+  private readonly policies: readonly AccessPolicyRecord[];
   private hooks: HookPolicy;
   private readonly selectors = new Map<string, Selector>();
   private kickQueued = false;
@@ -76,6 +72,7 @@ export class LabEngine {
     this.now = options.now ?? Date.now;
     this.scheduler = new Scheduler(this.now);
     this.hooks = options.hooks ?? scenarioHooks;
+    this.policies = options.policies ?? [];
     this.log = options.log ?? (() => undefined);
   }
 
@@ -83,19 +80,17 @@ export class LabEngine {
     this.hooks = policy;
   }
 
-  /** Picks up where the last run stopped: hook timers, then every active lease, oldest first. */
+  /** Picks up where the last run stopped: frees exporters of ended leases, restarts timers, passes over every lease not ended. */
   start(): void {
     const now = this.now();
-    const orphans: ExporterDraft[] = [];
+    const freed: ExporterRecord[] = [];
     for (const e of this.store.exporters()) {
       const lease = e.leaseName === undefined ? undefined : this.store.lease(e.leaseName);
-      if (e.leaseName !== undefined && (lease === undefined || lease.ended)) {
-        orphans.push({ ...e, leaseName: undefined, ...this.afterHook(e, now) });
-      }
+      if (e.leaseName !== undefined && (lease === undefined || lease.ended)) freed.push(this.afterLease(e, now));
     }
-    if (orphans.length > 0) this.store.commit({ exporters: orphans });
+    if (freed.length > 0) this.store.commit({ exporters: freed });
     for (const e of this.store.exporters()) this.scheduleExporter(e);
-    for (const lease of this.activeLeasesOldestFirst()) this.reconcile(lease.name);
+    for (const lease of this.leasesNotEnded()) this.pass(lease.name);
   }
 
   stop(): void {
@@ -104,12 +99,9 @@ export class LabEngine {
   }
 
   // ---------------------------------------------------------------------------
-  // Operations (validated by the caller; state checks here)
+  // Changes from ClientService and the simulation
 
   createLease(spec: NewLease): LeaseRecord {
-    if (this.store.lease(spec.name) !== undefined) {
-      throw new ConnectError(`lease "${spec.name}" already exists`, Code.AlreadyExists);
-    }
     const record: LeaseRecord = {
       name: spec.name,
       seq: this.store.nextLeaseSeq(),
@@ -122,64 +114,69 @@ export class LabEngine {
       effectiveBeginMs: undefined,
       effectiveEndMs: undefined,
       exporter: undefined,
+      priority: 0,
+      spot: false,
       conditions: [],
       tags: spec.tags,
       context: spec.context,
       allowDisabled: spec.allowDisabled,
       generation: 1,
+      released: false,
       ended: false,
       createdMs: this.now(),
-      nextRetryMs: undefined,
-      retryDelayMs: FIRST_RETRY_MS,
     };
     this.store.commit({ leases: [record] });
     this.log(`lease ${record.name} created by ${record.client} (${record.selector || `exporter ${record.exporterName ?? "?"}`})`);
-    // The create answers with the lease as stored; the first reconcile follows right after.
-    this.reconcileSoon(record.name);
+    // [C9] the create answers with the lease as stored; assignment follows asynchronously.
+    this.passSoon(record.name);
     return record;
   }
 
+  /** [U7]-[U10]: last writer wins; the generation moves only when the requested part changed [O3]. */
   updateLease(name: string, changes: LeaseChanges): LeaseRecord {
-    const lease = this.activeLease(name);
+    const lease = this.store.lease(name);
+    if (lease === undefined) throw new Error(`lease ${name} vanished`);
     const times = changes.times;
+    const changed = (times !== undefined && !sameTimes(lease, times)) || (changes.client !== undefined && changes.client !== lease.client);
     const updated: LeaseRecord = {
       ...lease,
       ...(times === undefined ? {} : { durationMs: times.durationMs, beginMs: times.beginMs, endMs: times.endMs }),
       client: changes.client ?? lease.client,
-      generation: lease.generation + 1,
+      generation: changed ? lease.generation + 1 : lease.generation,
     };
-    const exporter = lease.exporter === undefined ? undefined : this.store.exporter(lease.exporter);
-    // The exporter's status message names the holder, so a transfer rewrites it too.
-    const exporters = exporter !== undefined && exporter.leaseName === name && updated.client !== lease.client ? [exporter] : [];
-    this.store.commit({ leases: [updated], exporters });
-    this.reconcileSoon(name);
+    this.store.commit({ leases: [updated] });
+    if (changed && !updated.ended) this.passSoon(name);
     return updated;
   }
 
-  releaseLease(name: string, message: string): LeaseRecord {
-    this.activeLease(name);
-    return this.end(name, { type: "Ready", status: "False", reason: "Released", message });
+  /** [D4]/[RL1]: sets the release flag; the lease ends at the next pass. */
+  requestRelease(name: string, by: string): LeaseRecord {
+    const lease = this.store.lease(name);
+    if (lease === undefined) throw new Error(`lease ${name} vanished`);
+    const updated: LeaseRecord = { ...lease, released: true, generation: lease.generation + 1 };
+    this.store.commit({ leases: [updated] });
+    this.log(`lease ${name} marked for release by ${by}`);
+    if (!updated.ended) this.passSoon(name);
+    return updated;
   }
 
-  setExporterOnline(name: string, online: boolean): void {
+  /** The simulation's outages: an exporter loses its connection, or reconnects and registers again [S1]/[S3]. */
+  setExporterConnected(name: string, connected: boolean): void {
     const e = this.store.exporter(name);
-    if (e === undefined || e.online === online) return;
-    this.store.commit({ exporters: [{ ...e, online }] });
-    this.log(`exporter ${name} is ${online ? "back online" : "offline"}`);
-    if (online) this.kick();
+    if (e === undefined || e.connection === "never") return;
+    if (connected === (e.connection === "connected")) return;
+    const next: ExporterRecord = connected
+      ? { ...e, connection: "connected", ...this.reconnectedStatus(e) }
+      : { ...e, connection: "lost" };
+    this.store.commit({ exporters: [next] });
+    this.log(`exporter ${name} ${connected ? "reconnected" : "lost its connection"}`);
+    this.exporterChanged();
   }
 
   // ---------------------------------------------------------------------------
-  // Reconcile
+  // Timers
 
-  private activeLease(name: string): LeaseRecord {
-    const lease = this.store.lease(name);
-    if (lease === undefined) throw new ConnectError(`lease "${name}" not found`, Code.NotFound);
-    if (lease.ended) throw new ConnectError(`lease "${name}" has already ended`, Code.FailedPrecondition);
-    return lease;
-  }
-
-  private activeLeasesOldestFirst(): LeaseRecord[] {
+  private leasesNotEnded(): LeaseRecord[] {
     return this.store
       .leases()
       .filter((l) => !l.ended)
@@ -206,246 +203,234 @@ export class LabEngine {
     }
   }
 
-  private reconcileSoon(name: string): void {
-    setImmediate(() => this.guarded(`reconcile of lease ${name}`, () => this.reconcile(name)));
+  private passSoon(name: string): void {
+    setImmediate(() => this.guarded(`pass over lease ${name}`, () => this.pass(name)));
   }
 
   private scheduleLease(name: string, atMs: number | undefined): void {
     const key = `lease:${name}`;
     if (atMs === undefined) this.scheduler.cancel(key);
-    else this.scheduler.schedule(key, atMs, () => this.guarded(`reconcile of lease ${name}`, () => this.reconcile(name)));
+    else this.scheduler.schedule(key, atMs, () => this.guarded(`pass over lease ${name}`, () => this.pass(name)));
   }
 
-  private scheduleExporter(e: Pick<ExporterRecord, "name" | "phaseUntilMs">): void {
+  private scheduleExporter(e: ExporterRecord): void {
     const key = `exporter:${e.name}`;
-    if (e.phaseUntilMs === undefined) this.scheduler.cancel(key);
-    else this.scheduler.schedule(key, e.phaseUntilMs, () => this.guarded(`exporter ${e.name}`, () => this.advanceExporter(e.name)));
+    const at = [e.hookUntilMs, e.repairAtMs].filter((t): t is number => t !== undefined);
+    if (at.length === 0) this.scheduler.cancel(key);
+    else this.scheduler.schedule(key, Math.min(...at), () => this.guarded(`exporter ${e.name}`, () => this.advanceExporter(e.name)));
   }
 
-  /** Re-evaluates waiting leases, oldest first, right after an exporter became free. */
-  private kick(): void {
+  /** [L1]/[L7] (HEAD): an exporter changed, so waiting leases are looked at again at once, oldest first. */
+  private exporterChanged(): void {
     if (this.kickQueued) return;
     this.kickQueued = true;
     setImmediate(() => {
       this.kickQueued = false;
-      this.guarded("pending-lease queue", () => {
+      this.guarded("waiting leases", () => {
         const now = this.now();
-        for (const lease of this.activeLeasesOldestFirst()) {
+        for (const lease of this.leasesNotEnded()) {
           if (lease.exporter !== undefined || (lease.beginMs !== undefined && lease.beginMs > now)) continue;
-          this.reconcile(lease.name);
+          this.pass(lease.name);
         }
       });
     });
   }
 
-  private reconcile(name: string): void {
+  // ---------------------------------------------------------------------------
+  // A pass over a lease [L2]
+
+  private pass(name: string): void {
     const lease = this.store.lease(name);
     if (lease === undefined || lease.ended) {
       this.scheduleLease(name, undefined);
       return;
     }
     const now = this.now();
-    const expiry = leaseExpiryMs(lease);
-    if (expiry !== undefined && now >= expiry) {
-      this.end(name, { type: "Ready", status: "False", reason: "Expired", message: `the lease ran out at ${iso(expiry)}` });
-      return;
-    }
-    let conditions = observeGeneration(lease.conditions, lease.generation);
-    if (lease.exporter !== undefined) {
-      if (!sameConditions(conditions, lease.conditions)) this.store.commit({ leases: [{ ...lease, conditions }] });
-      this.scheduleLease(name, expiry);
-      return;
-    }
-    if (lease.beginMs !== undefined && now < lease.beginMs) {
-      // Scheduled: no condition until begin_time (a pending state from before a reschedule is dropped).
-      conditions = conditions.filter((c) => c.type !== "Pending");
-      if (!sameConditions(conditions, lease.conditions) || lease.nextRetryMs !== undefined) {
-        this.store.commit({ leases: [{ ...lease, conditions, nextRetryMs: undefined, retryDelayMs: FIRST_RETRY_MS }] });
-      }
-      this.scheduleLease(name, lease.beginMs);
-      return;
-    }
-    const outcome = chooseExporter(
-      {
-        selector: this.selectorOf(lease),
-        selectorText: lease.selector,
-        exporterName: lease.exporterName,
-        allowDisabled: lease.allowDisabled,
-      },
-      this.store.exporters(),
-    );
-    switch (outcome.kind) {
-      case "invalid":
-        this.end(name, { type: "Invalid", status: "True", reason: outcome.reason, message: outcome.message });
-        return;
-      case "unsatisfiable":
-        this.end(name, { type: "Unsatisfiable", status: "True", reason: outcome.reason, message: outcome.message });
-        return;
-      case "pending": {
-        conditions = setCondition(
-          conditions,
-          { type: "Pending", status: "True", reason: outcome.reason, message: outcome.message },
-          lease.generation,
-          now,
-        );
-        // Only a due retry moves the backoff on; an early re-evaluation keeps the schedule.
-        const due = lease.nextRetryMs === undefined || now >= lease.nextRetryMs;
-        const nextRetryMs = due ? now + lease.retryDelayMs : (lease.nextRetryMs ?? now);
-        const retryDelayMs = due ? Math.min(lease.retryDelayMs * 2, MAX_RETRY_MS) : lease.retryDelayMs;
-        if (due || !sameConditions(conditions, lease.conditions)) {
-          this.store.commit({ leases: [{ ...lease, conditions, nextRetryMs, retryDelayMs }] });
-        }
-        this.scheduleLease(name, expiry === undefined ? nextRetryMs : Math.min(nextRetryMs, expiry));
-        return;
-      }
-      case "assign":
-        this.assign(lease, conditions, outcome.exporter, now);
-        return;
-    }
-  }
-
-  private assign(lease: LeaseRecord, current: readonly StoredCondition[], exporterName: string, now: number): void {
-    const exporter = this.store.exporter(exporterName);
-    if (exporter === undefined) throw new Error(`exporter ${exporterName} vanished during assignment`);
-    let conditions = clearPending(current, "Ready", `exporter "${exporterName}" was assigned`, lease.generation, now);
-    conditions = setCondition(
-      conditions,
-      { type: "Ready", status: "True", reason: "Ready", message: `exporter "${exporterName}" is assigned to this lease` },
-      lease.generation,
-      now,
-    );
-    const updated: LeaseRecord = {
-      ...lease,
-      exporter: exporterName,
-      effectiveBeginMs: now,
-      conditions,
-      nextRetryMs: undefined,
-      retryDelayMs: FIRST_RETRY_MS,
+    // [O2] what the pass stores (actual begin and end, transition times) has whole-second precision.
+    const stamp = wholeSecondMs(now);
+    let next: LeaseRecord = lease;
+    let exporters: ExporterRecord[] = [];
+    let retryAt: number | undefined;
+    let failed = false;
+    const set = (change: ConditionChange): void => {
+      next = { ...next, conditions: setCondition(next.conditions, change, next.generation, stamp) };
     };
-    const hook = this.hooks.run(exporter, "before");
-    const held: ExporterDraft =
-      hook.durationMs > 0 || hook.failure !== undefined
-        ? {
-            ...exporter,
-            leaseName: lease.name,
-            phase: ExporterStatus.BEFORE_LEASE_HOOK,
-            phaseUntilMs: now + hook.durationMs,
-            hookFailure: hook.failure,
-          }
-        : { ...exporter, leaseName: lease.name, phase: ExporterStatus.LEASE_READY, phaseUntilMs: undefined, hookFailure: undefined };
-    this.store.commit({ leases: [updated], exporters: [held] });
-    this.log(`lease ${lease.name} of ${lease.client} is ready on ${exporterName}`);
-    this.scheduleLease(lease.name, leaseExpiryMs(updated));
-    this.scheduleExporter(held);
+
+    if (lease.exporter === undefined && !(lease.beginMs !== undefined && lease.beginMs > now)) {
+      const client = this.store.client(lease.client);
+      const outcome = chooseExporter(
+        {
+          selector: this.selectorOf(lease),
+          selectorText: lease.selector,
+          exporterName: lease.exporterName,
+          allowDisabled: lease.allowDisabled,
+          durationMs: lease.durationMs,
+          clientLabels: client?.labels ?? {},
+        },
+        this.store.exporters(),
+        this.policies,
+        (holder) => this.store.lease(holder)?.spot === true,
+      );
+      switch (outcome.kind) {
+        case "invalid":
+          set({ type: "Invalid", status: "True", reason: outcome.reason, message: outcome.message });
+          failed = true;
+          break;
+        case "unsatisfiable":
+          set({ type: "Unsatisfiable", status: "True", reason: outcome.reason, message: outcome.message });
+          failed = true;
+          break;
+        case "pending": {
+          set({ type: "Pending", status: "True", reason: outcome.reason, message: outcome.message });
+          const since = findCondition(next.conditions, "Pending")?.lastTransitionMs ?? now;
+          retryAt = now + pendingRetryDelayMs(now - since);
+          break;
+        }
+        case "assign": {
+          const exporter = this.store.exporter(outcome.exporter);
+          if (exporter === undefined) throw new Error(`exporter ${outcome.exporter} vanished during assignment`);
+          next = { ...next, exporter: exporter.name, effectiveBeginMs: stamp, priority: outcome.priority, spot: outcome.spot };
+          set({ type: "Ready", status: "True", reason: "Ready", message: CONDITION_TEXTS.ready });
+          exporters = [this.beforeLease(exporter, lease.name, now)];
+          this.log(`lease ${lease.name} of ${lease.client} got ${exporter.name}`);
+          break;
+        }
+      }
+    }
+
+    // Then, in the same pass: failure ends it; else the release flag; else expiry [L2], [TM3].
+    let ended = false;
+    if (failed) {
+      ended = true;
+    } else if (next.released) {
+      set({ type: "Ready", status: "False", reason: "Released", message: CONDITION_TEXTS.released });
+      ended = true;
+    } else if (next.exporter !== undefined) {
+      const expiry = leaseExpiryMs(next);
+      if (expiry !== undefined && now >= expiry) {
+        set({ type: "Ready", status: "False", reason: "Expired", message: CONDITION_TEXTS.expired });
+        ended = true;
+      } else {
+        retryAt = expiry;
+      }
+    } else if (next.beginMs !== undefined && next.beginMs > now) {
+      retryAt = next.beginMs; // [L2] step 1: examined at its begin time.
+    }
+
+    if (ended) {
+      next = { ...next, ended: true, ...(next.exporter === undefined ? {} : { effectiveEndMs: stamp }) };
+      const holding = next.exporter === undefined ? undefined : (exporters[0] ?? this.store.exporter(next.exporter));
+      // [L8] the exporter is freed at once.
+      if (holding !== undefined && holding.leaseName === lease.name) exporters = [this.afterLease(holding, now)];
+      const last: StoredCondition | undefined = next.conditions[next.conditions.length - 1];
+      this.log(`lease ${lease.name} ended: ${last?.reason ?? "?"}`);
+    }
+    // A pass that changed nothing (a retry finding the same situation) writes nothing.
+    if (next !== lease && !(exporters.length === 0 && !ended && sameLease(next, lease))) this.store.commit({ leases: [next], exporters });
+    this.scheduleLease(name, ended ? undefined : retryAt);
+    for (const e of exporters) this.scheduleExporter(e);
+    if (exporters.length > 0) this.exporterChanged();
   }
 
-  /** What an exporter does once its lease is over: the after-lease hook, or straight to available. */
-  private afterHook(exporter: ExporterRecord, now: number): Pick<ExporterDraft, "phase" | "phaseUntilMs" | "hookFailure"> {
-    if (exporter.phase === ExporterStatus.BEFORE_LEASE_HOOK_FAILED || exporter.phase === ExporterStatus.AFTER_LEASE_HOOK_FAILED) {
-      return { phase: exporter.phase, phaseUntilMs: exporter.phaseUntilMs, hookFailure: exporter.hookFailure };
-    }
-    const hook = this.hooks.run(exporter, "after");
+  // ---------------------------------------------------------------------------
+  // Simulated exporters [S2]
+
+  /** What an exporter reports when a lease starts: its beforeLease hook, or ready for commands. */
+  private beforeLease(e: ExporterRecord, leaseName: string, now: number): ExporterRecord {
+    const hook = this.hooks.run(e, "before");
     if (hook.durationMs > 0 || hook.failure !== undefined) {
-      return { phase: ExporterStatus.AFTER_LEASE_HOOK, phaseUntilMs: now + hook.durationMs, hookFailure: hook.failure };
+      return {
+        ...e,
+        leaseName,
+        reportedStatus: ExporterStatus.BEFORE_LEASE_HOOK,
+        reportedMessage: EXPORTER_TEXTS.beforeHook,
+        hook: "before",
+        hookUntilMs: now + hook.durationMs,
+        hookFailure: hook.failure,
+      };
     }
-    return { phase: ExporterStatus.AVAILABLE, phaseUntilMs: undefined, hookFailure: undefined };
+    return { ...e, leaseName, reportedStatus: ExporterStatus.LEASE_READY, reportedMessage: EXPORTER_TEXTS.ready, hook: undefined, hookUntilMs: undefined, hookFailure: undefined };
   }
 
-  /**
-   * Ends a lease with a final condition and lets its exporter go. `exporterState`
-   * replaces the exporter's next state when the exporter itself gave the lease up.
-   */
-  private end(name: string, condition: ConditionChange, exporterState?: ExporterDraft): LeaseRecord {
-    const lease = this.store.lease(name);
-    if (lease === undefined) throw new Error(`lease ${name} vanished`);
-    const now = this.now();
-    let conditions = observeGeneration(lease.conditions, lease.generation);
-    conditions = clearPending(conditions, condition.reason, condition.message, lease.generation, now);
-    conditions = setCondition(conditions, condition, lease.generation, now);
-    const updated: LeaseRecord = { ...lease, conditions, ended: true, effectiveEndMs: now, nextRetryMs: undefined };
-    const exporters: ExporterDraft[] = [];
-    if (exporterState !== undefined) exporters.push(exporterState);
-    else if (lease.exporter !== undefined) {
-      const e = this.store.exporter(lease.exporter);
-      if (e?.leaseName === name) exporters.push({ ...e, leaseName: undefined, ...this.afterHook(e, now) });
+  /** What an exporter does once its lease is over: its afterLease hook, or available again. */
+  private afterLease(e: ExporterRecord, now: number): ExporterRecord {
+    const freed = { ...e, leaseName: undefined };
+    // A board whose beforeLease hook failed skips its afterLease hook and stays failed until repaired.
+    if (e.reportedStatus === ExporterStatus.BEFORE_LEASE_HOOK_FAILED || e.reportedStatus === ExporterStatus.AFTER_LEASE_HOOK_FAILED) {
+      return { ...freed, hook: undefined, hookUntilMs: undefined, hookFailure: undefined };
     }
-    this.store.commit({ leases: [updated], exporters });
-    this.selectors.delete(name);
-    this.scheduleLease(name, undefined);
-    this.log(`lease ${name} ended: ${condition.reason} (${condition.message})`);
-    for (const e of exporters) {
-      this.scheduleExporter(e);
-      if (e.phase === ExporterStatus.AVAILABLE) this.kick();
+    const hook = this.hooks.run(e, "after");
+    if (hook.durationMs > 0 || hook.failure !== undefined) {
+      return {
+        ...freed,
+        reportedStatus: ExporterStatus.AFTER_LEASE_HOOK,
+        reportedMessage: EXPORTER_TEXTS.afterHook,
+        hook: "after",
+        hookUntilMs: now + hook.durationMs,
+        hookFailure: hook.failure,
+      };
     }
-    return updated;
+    return { ...freed, reportedStatus: ExporterStatus.AVAILABLE, reportedMessage: EXPORTER_TEXTS.availableAgain, hook: undefined, hookUntilMs: undefined, hookFailure: undefined };
   }
 
-  /** An exporter's hook finished, or its failed hook was fixed. */
+  /** [S1] An exporter that reconnects registers again and reports where it stands. */
+  private reconnectedStatus(e: ExporterRecord): Pick<ExporterRecord, "reportedStatus" | "reportedMessage"> {
+    if (e.leaseName !== undefined) return { reportedStatus: ExporterStatus.LEASE_READY, reportedMessage: EXPORTER_TEXTS.ready };
+    if (e.reportedStatus === ExporterStatus.BEFORE_LEASE_HOOK_FAILED || e.reportedStatus === ExporterStatus.AFTER_LEASE_HOOK_FAILED) {
+      return { reportedStatus: e.reportedStatus, reportedMessage: e.reportedMessage };
+    }
+    return { reportedStatus: ExporterStatus.AVAILABLE, reportedMessage: EXPORTER_TEXTS.registered };
+  }
+
+  /** A hook finished, or a failed board was repaired. */
   private advanceExporter(name: string): void {
     const e = this.store.exporter(name);
-    if (e?.phaseUntilMs === undefined) return;
+    if (e === undefined) return;
     const now = this.now();
-    if (now < e.phaseUntilMs) {
-      this.scheduleExporter(e);
+    if (e.hook !== undefined && e.hookUntilMs !== undefined && now >= e.hookUntilMs) {
+      this.finishHook(e, e.hook, now);
       return;
     }
-    switch (e.phase) {
-      case ExporterStatus.BEFORE_LEASE_HOOK: {
-        if (e.hookFailure === undefined) {
-          this.store.commit({ exporters: [{ ...e, phase: ExporterStatus.LEASE_READY, phaseUntilMs: undefined }] });
-          return;
-        }
-        const failed = this.failed(e, "before", now);
-        const lease = e.leaseName === undefined ? undefined : this.store.lease(e.leaseName);
-        if (lease !== undefined && !lease.ended) {
-          this.end(
-            lease.name,
-            {
-              type: "Ready",
-              status: "False",
-              reason: "Released",
-              message: `exporter "${name}" released the lease: before-lease hook failed: ${e.hookFailure}`,
-            },
-            failed,
-          );
-        } else {
-          this.store.commit({ exporters: [failed] });
-          this.scheduleExporter(failed);
-        }
-        return;
-      }
-      case ExporterStatus.AFTER_LEASE_HOOK: {
-        if (e.hookFailure !== undefined) {
-          const failed = this.failed(e, "after", now);
-          this.store.commit({ exporters: [failed] });
-          this.scheduleExporter(failed);
-          return;
-        }
-        this.store.commit({ exporters: [{ ...e, phase: ExporterStatus.AVAILABLE, phaseUntilMs: undefined }] });
-        this.kick();
-        return;
-      }
-      case ExporterStatus.BEFORE_LEASE_HOOK_FAILED:
-      case ExporterStatus.AFTER_LEASE_HOOK_FAILED:
-        this.store.commit({ exporters: [{ ...e, phase: ExporterStatus.AVAILABLE, phaseUntilMs: undefined, hookFailure: undefined }] });
-        this.log(`exporter ${name} was repaired`);
-        this.kick();
-        return;
-      case ExporterStatus.AVAILABLE:
-      case ExporterStatus.LEASE_READY:
-        this.store.commit({ exporters: [{ ...e, phaseUntilMs: undefined }] });
-        return;
+    if (e.repairAtMs !== undefined && now >= e.repairAtMs) {
+      const repaired: ExporterRecord = {
+        ...e,
+        repairAtMs: undefined,
+        ...(e.leaseName === undefined ? { reportedStatus: ExporterStatus.AVAILABLE, reportedMessage: EXPORTER_TEXTS.availableAgain } : {}),
+      };
+      this.store.commit({ exporters: [repaired] });
+      this.log(`exporter ${name} was repaired`);
+      this.scheduleExporter(repaired);
+      this.exporterChanged();
+      return;
     }
+    this.scheduleExporter(e);
   }
 
-  private failed(e: ExporterRecord, kind: HookKind, now: number): ExporterDraft {
-    const delay = this.hooks.recoveryDelayMs(e);
-    this.log(`exporter ${e.name}: ${kind}-lease hook failed: ${e.hookFailure ?? "?"}`);
-    return {
-      ...e,
-      leaseName: undefined,
-      phase: kind === "before" ? ExporterStatus.BEFORE_LEASE_HOOK_FAILED : ExporterStatus.AFTER_LEASE_HOOK_FAILED,
-      phaseUntilMs: delay === undefined ? undefined : now + delay,
-    };
+  private finishHook(e: ExporterRecord, kind: HookKind, now: number): void {
+    const done = { ...e, hook: undefined, hookUntilMs: undefined, hookFailure: undefined };
+    let next: ExporterRecord;
+    if (e.hookFailure === undefined) {
+      next =
+        kind === "before"
+          ? { ...done, reportedStatus: ExporterStatus.LEASE_READY, reportedMessage: EXPORTER_TEXTS.ready }
+          : { ...done, reportedStatus: ExporterStatus.AVAILABLE, reportedMessage: EXPORTER_TEXTS.availableAgain };
+    } else {
+      const repairIn = this.hooks.recoveryDelayMs(e);
+      next = {
+        ...done,
+        reportedStatus: kind === "before" ? ExporterStatus.BEFORE_LEASE_HOOK_FAILED : ExporterStatus.AFTER_LEASE_HOOK_FAILED,
+        reportedMessage: kind === "before" ? EXPORTER_TEXTS.beforeHookFailed(e.hookFailure) : EXPORTER_TEXTS.afterHookFailed(e.hookFailure),
+        repairAtMs: repairIn === undefined ? undefined : now + repairIn,
+      };
+      this.log(`exporter ${e.name}: ${kind}Lease hook failed: ${e.hookFailure}`);
+    }
+    this.store.commit({ exporters: [next] });
+    this.scheduleExporter(next);
+    // [RL4] with onFailure: endLease the exporter releases its lease itself.
+    if (kind === "before" && e.hookFailure !== undefined && e.leaseName !== undefined) {
+      const lease = this.store.lease(e.leaseName);
+      if (lease !== undefined && !lease.ended && !lease.released) this.requestRelease(lease.name, `exporter ${e.name}`);
+    }
+    if (canServeLeases(next)) this.exporterChanged();
   }
 }

@@ -1,33 +1,57 @@
-// The status an exporter reports, and words for it that a person can act on.
+// What an exporter reports and what the controller makes of it: status,
+// `online` and message as ClientService shows them [S1]/[S4], the labels
+// registration adds [O7], and the texts upstream exporters report [S2].
 import { ExporterStatus } from "../../src/gen/jumpstarter/v1/common_pb.js";
 import type { ExporterRecord } from "./records.js";
 
-type StatusInput = Pick<ExporterRecord, "online" | "enabled" | "phase" | "leaseName" | "hookFailure">;
+/** Texts of upstream exporters ([S2]); a simulated exporter reports these. */
+export const EXPORTER_TEXTS = {
+  registered: "Exporter registered and available",
+  beforeHook: "Running beforeLease hook",
+  ready: "Ready for commands",
+  afterHook: "Running afterLease hooks",
+  availableAgain: "Available for new lease",
+  beforeHookFailed: (error: string): string => `beforeLease hook failed (on_failure=endLease): ${error}`,
+  afterHookFailed: (error: string): string => `afterLease hook failed: ${error}`,
+  shuttingDown: "Exporter shutting down",
+} as const;
 
-export function describeExporter(
-  exporter: StatusInput,
-  holder: string | undefined,
-): { status: ExporterStatus; statusMessage: string } {
-  const heldBy = holder === undefined ? "" : ` (leased by ${holder})`;
-  if (!exporter.online) {
-    return { status: ExporterStatus.OFFLINE, statusMessage: `Offline: not connected to the controller${heldBy}` };
+/** Texts the controller itself sets [S1]. */
+export const CONTROLLER_EXPORTER_TEXTS = {
+  neverSeen: "Never seen",
+  connectionLost: "Connection lost - last seen more than 1 minute ago",
+  unregistered: "Exporter unregistered",
+} as const;
+
+/** The label every registered upstream exporter reports [O7]. */
+export const NAME_LABEL = "jumpstarter.dev/name";
+
+type StatusInput = Pick<ExporterRecord, "connection" | "reportedStatus" | "reportedMessage">;
+
+export interface ExporterView {
+  readonly status: ExporterStatus;
+  readonly online: boolean;
+  readonly statusMessage: string;
+}
+
+/** [S1]: status, `online` and message from the connection and what was reported. */
+export function exporterView(e: StatusInput): ExporterView {
+  switch (e.connection) {
+    case "never":
+      return { status: ExporterStatus.UNSPECIFIED, online: false, statusMessage: CONTROLLER_EXPORTER_TEXTS.neverSeen };
+    case "lost":
+      return { status: ExporterStatus.OFFLINE, online: false, statusMessage: CONTROLLER_EXPORTER_TEXTS.connectionLost };
+    case "connected":
+      return { status: e.reportedStatus, online: e.reportedStatus !== ExporterStatus.OFFLINE, statusMessage: e.reportedMessage };
   }
-  const status = exporter.phase;
-  switch (status) {
-    case ExporterStatus.AVAILABLE:
-      return {
-        status,
-        statusMessage: exporter.enabled ? "Available" : "Available, but disabled by an administrator",
-      };
-    case ExporterStatus.BEFORE_LEASE_HOOK:
-      return { status, statusMessage: `Running before-lease hook${heldBy}` };
-    case ExporterStatus.LEASE_READY:
-      return { status, statusMessage: holder === undefined ? "Leased" : `Leased by ${holder}` };
-    case ExporterStatus.AFTER_LEASE_HOOK:
-      return { status, statusMessage: "Running after-lease hook" };
-    case ExporterStatus.BEFORE_LEASE_HOOK_FAILED:
-      return { status, statusMessage: `before-lease hook failed: ${exporter.hookFailure ?? "unknown error"}` };
-    case ExporterStatus.AFTER_LEASE_HOOK_FAILED:
-      return { status, statusMessage: `after-lease hook failed: ${exporter.hookFailure ?? "unknown error"}` };
-  }
+}
+
+/** [L2] step 5 / [S4]: registered and online, so it can take a lease. */
+export function canServeLeases(e: StatusInput): boolean {
+  return e.connection === "connected" && e.reportedStatus !== ExporterStatus.OFFLINE;
+}
+
+/** [O7]: the administrator's labels plus what a registered exporter reports. */
+export function exporterLabels(e: Pick<ExporterRecord, "name" | "labels" | "connection">): Record<string, string> {
+  return e.connection === "never" ? { ...e.labels } : { ...e.labels, [NAME_LABEL]: e.name };
 }

@@ -1,6 +1,7 @@
 // How long an exporter's lease hooks run and whether they fail. The engine asks
 // a policy; the plain lab follows the scenario, the simulation adds chance.
 import type { ExporterRecord } from "./records.js";
+import { DEFAULT_HOOK_FAILURE } from "./scenario.js";
 
 export type HookKind = "before" | "after";
 
@@ -15,8 +16,6 @@ export interface HookPolicy {
   /** How long until someone fixes a board whose hook failed; undefined: it stays failed. */
   recoveryDelayMs(exporter: ExporterRecord): number | undefined;
 }
-
-export const DEFAULT_HOOK_FAILURE = "hook script exited with status 1";
 
 /** Exactly what the scenario says: fixed durations, configured failures, no repairs. */
 export const scenarioHooks: HookPolicy = {

@@ -1,19 +1,27 @@
 // Starts the lab simulator: store, scenario, engine, optional simulation, and a
-// gRPC (HTTP/2) server for jumpstarter.client.v1.ClientService.
+// gRPC (HTTP/2) server for jumpstarter.client.v1.ClientService and
+// grpc.health.v1.Health, over TLS with the lab's own CA by default [T1][T9].
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import http2 from "node:http2";
-import type { AddressInfo } from "node:net";
-import { Code, ConnectError, type Interceptor } from "@connectrpc/connect";
+import { Code, ConnectError, createContextKey, createContextValues, type Interceptor } from "@connectrpc/connect";
 import { connectNodeAdapter } from "@connectrpc/connect-node";
+import { Health } from "../../src/gen/grpc/health/v1/health_pb.js";
 import { ClientService } from "../../src/gen/jumpstarter/client/v1/client_pb.js";
-import { writeClientConfig } from "./client-config.js";
+import { metadataFromHeaders, metadataFromRawHeaders, type MetadataView } from "./auth.js";
+import { writeClientConfig, type ClientTransport } from "./client-config.js";
 import { createClientService } from "./client-service.js";
+import { ContinueTokens, DEFAULT_CONTINUE_TTL_MS } from "./continue-tokens.js";
 import { LabEngine } from "./engine.js";
-import { PageTokens } from "./page-token.js";
+import { startGrpcListener, type GrpcListener, type ListenerSecurity } from "./grpc-listener.js";
+import { withGoStyleGrpcMessage } from "./grpc-message.js";
+import { createHealthService } from "./health-service.js";
+import type { ClientRecord } from "./records.js";
 import { applyScenario } from "./scenario-apply.js";
 import { loadScenario, validateScenario, type LabScenario, type Scenario } from "./scenario.js";
 import { endSimulatedOutages, LabSimulation } from "./simulation.js";
 import { LabStore } from "./store.js";
+import { ensureTlsMaterial } from "./tls-material.js";
+import { internalSubject, mintInternalToken, tokenKeys } from "./tokens.js";
 
 export type { Scenario } from "./scenario.js";
 
@@ -25,22 +33,39 @@ export interface LabOptions {
   dataDir: string;
   /** A scenario file path, or the scenario itself. */
   scenario: string | Scenario;
-  /** Serve gRPC over TLS (HTTP/2 with ALPN) instead of cleartext h2c. */
+  /**
+   * Serve TLS with this certificate instead of one signed by the lab's own CA
+   * (which `<data>/tls/` keeps across restarts).
+   */
   tls?: { certFile: string; keyFile: string };
+  /** Cleartext HTTP/2 (h2c) instead of TLS: a convenience the controller does not have, and jmp cannot use [T9]. */
+  plaintext?: boolean;
   /** Overrides the scenario's simulation seed. */
   seed?: number;
   /** Default: true when the scenario has a simulation section. */
   simulate?: boolean;
   /** Lease and exporter events, one line each (default: silent). */
   log?: (line: string) => void;
+  /** Scenario warnings (an ignored `token:`...); default: console.warn. */
+  warn?: (line: string) => void;
+  /** How long a continue token stays valid ([P4]; default 5 minutes). */
+  continueTokenTtlMs?: number;
+  /** The lab's clock (tests move time); default Date.now. */
+  now?: () => number;
 }
 
 export interface RunningLab {
-  /** "http://127.0.0.1:PORT" (or https with TLS). */
+  /** "https://127.0.0.1:PORT" ("http://" in plaintext mode). */
   url: string;
+  /** "127.0.0.1:PORT": host:port as a jmp config's `endpoint` wants it; the certificate verifies for its host. */
+  endpoint: string;
   port: number;
+  /** The PEM of the CA that verifies the lab's certificate; undefined with a certificate of your own or in plaintext mode. */
+  caPem: string | undefined;
+  /** Its file (`<data>/tls/ca.pem`), e.g. for the gateway's --ca-file. */
+  caFile: string | undefined;
   namespace: string;
-  /** Current tokens (a rotated token shows up here) and config file paths. */
+  /** Each client's current token (the one in its config file; a rotated token shows up here) and config file path. */
   clients: { name: string; token: string; configPath: string }[];
   stop(): Promise<void>;
 }
@@ -56,6 +81,9 @@ const internalErrors: Interceptor = (next) => async (req) => {
   }
 };
 
+/** The call's metadata with repeated headers kept apart ([A7], [H2]), from Node's raw headers. */
+const metadataKey = createContextKey<MetadataView | undefined>(undefined);
+
 function hostForClients(host: string): string {
   if (host === "0.0.0.0" || host === "") return "127.0.0.1";
   if (host === "::") return "[::1]";
@@ -65,15 +93,22 @@ function hostForClients(host: string): string {
 export async function startLab(options: LabOptions): Promise<RunningLab> {
   const scenario: LabScenario = typeof options.scenario === "string" ? loadScenario(options.scenario) : validateScenario(options.scenario);
   const host = options.host ?? "127.0.0.1";
-  const now = (): number => Date.now();
+  const now = options.now ?? ((): number => Date.now());
   const log = options.log ?? (() => undefined);
+  const warn = options.warn ?? ((line: string) => console.warn(`lab: ${line}`));
+  if (options.plaintext === true && options.tls !== undefined) throw new Error("a lab serves either plaintext or TLS with a certificate of its own, not both");
+  // First: making keys takes a moment, and nothing needs cleaning up if reading a certificate fails.
+  const { security, clientTransport, ca } = await transportFor(options, host);
   const store = new LabStore(options.dataDir);
   let engine: LabEngine | undefined;
   let simulation: LabSimulation | undefined;
-  let server: http2.Http2Server | http2.Http2SecureServer | undefined;
+  let listener: GrpcListener | undefined;
   try {
-    applyScenario(store, scenario, now());
-    engine = new LabEngine(store, { now, log });
+    if (store.discardedOlderLab) warn(`${options.dataDir} held a lab of an older simulator (protocol version 1); it was replaced by a fresh one`);
+    for (const w of scenario.warnings) warn(w);
+    const keys = tokenKeys(store.getMeta("token-signing-key"), (pem) => store.setMeta("token-signing-key", pem));
+    await applyScenario(store, scenario, { keys, nowMs: now() });
+    engine = new LabEngine(store, { now, log, policies: scenario.accessPolicies });
     const simulate = options.simulate ?? scenario.simulation !== undefined;
     if (simulate && scenario.simulation !== undefined) {
       const config = { ...scenario.simulation, seed: options.seed ?? scenario.simulation.seed };
@@ -86,71 +121,87 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
     let endpoint = "";
     const configPaths = new Map<string, string>();
     const writeConfig = (name: string, token: string): void => {
-      configPaths.set(name, writeClientConfig(options.dataDir, { namespace: scenario.namespace, name, token, endpoint }));
+      configPaths.set(name, writeClientConfig(options.dataDir, { namespace: scenario.namespace, name, token, endpoint, transport: clientTransport }));
     };
+    const { controller } = scenario;
+    const mint = (client: Pick<ClientRecord, "name" | "uid">) =>
+      mintInternalToken(keys, internalSubject(scenario.namespace, client.name, client.uid), now(), controller.tokenLifetimeMs);
     const service = createClientService({
       namespace: scenario.namespace,
       store,
       engine,
-      pageTokens: new PageTokens(store.secret("page-token-secret")),
+      continueTokens: new ContinueTokens(store.secret("continue-token-secret"), options.continueTokenTtlMs ?? DEFAULT_CONTINUE_TTL_MS),
+      labels: { hiddenKeys: new Set(controller.hiddenLabelKeys), deprecated: controller.deprecatedLabels },
+      maxTags: controller.maxTags,
+      auth: {
+        keys,
+        internalPrefix: controller.internalPrefix,
+        provisioning: controller.provisioning,
+        client: (name) => store.client(name),
+        // [Z3] the Client, and shortly after its credential secret with an internal token.
+        provision: async (name, username) => {
+          const uid = randomUUID();
+          const minted = await mint({ name, uid });
+          const client: ClientRecord = { name, uid, labels: {}, username, token: minted.token, tokenExpiryMs: minted.expiryMs, provisioned: true };
+          store.commit({ clients: [client] });
+          writeConfig(client.name, client.token);
+          log(`client ${name} provisioned for ${username}`);
+          return client;
+        },
+      },
+      metadata: (ctx) => ctx.values.get(metadataKey) ?? metadataFromHeaders(ctx.requestHeader),
+      // [K2]: a new token becomes the credential; earlier ones stay valid until they expire [K4].
+      rotateToken: async (client) => {
+        const minted = await mint(client);
+        const rotated: ClientRecord = { ...client, token: minted.token, tokenExpiryMs: minted.expiryMs };
+        store.commit({ clients: [rotated] });
+        writeConfig(rotated.name, rotated.token);
+        return rotated;
+      },
       now,
-      onTokenRotated: (client) => writeConfig(client.name, client.token),
     });
+    const health = createHealthService([ClientService.typeName]);
     const handler = connectNodeAdapter({
-      routes: (router) => router.service(ClientService, service),
+      contextValues: (req) => createContextValues().set(metadataKey, metadataFromRawHeaders(req.rawHeaders)),
+      routes: (router) => {
+        router.service(ClientService, service);
+        // [T4]: beside ClientService, without authentication.
+        router.service(Health, health.service);
+      },
       // A gRPC controller: plain gRPC over HTTP/2 only (the gateway does gRPC-Web).
       grpc: true,
       grpcWeb: false,
       connect: false,
       interceptors: [internalErrors],
+      // Only gRPC requests get here (grpc-listener.ts answers the rest): an unknown method.
       fallback: (req, res) => {
-        const contentType = req.headers["content-type"] ?? "";
         // Read the request to its end first: answering mid-upload makes HTTP/2 reset the stream.
         req.resume();
         req.once("end", () => {
-          if (contentType.startsWith("application/grpc")) {
-            res.writeHead(200, { "content-type": "application/grpc" });
-            res.addTrailers({
-              "grpc-status": String(Code.Unimplemented),
-              "grpc-message": encodeURIComponent(`unknown method ${req.url ?? ""}`),
-            });
-          } else {
-            res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
-            res.write("This is a Jumpstarter controller (lab simulator): it speaks gRPC over HTTP/2 only.\n");
-          }
+          res.writeHead(200, { "content-type": "application/grpc" });
+          res.addTrailers({
+            "grpc-status": String(Code.Unimplemented),
+            "grpc-message": `unknown method ${req.url ?? ""}`,
+          });
           res.end();
         });
       },
     });
-    const tls = options.tls;
-    server =
-      tls === undefined
-        ? http2.createServer(handler)
-        : http2.createSecureServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile), allowHTTP1: false }, handler);
-    const sessions = new Set<http2.ServerHttp2Session>();
-    server.on("session", (session: http2.ServerHttp2Session) => {
-      sessions.add(session);
-      session.on("close", () => sessions.delete(session));
-    });
-    const listening = server;
-    await new Promise<void>((resolve, reject) => {
-      listening.once("error", reject);
-      listening.listen(options.port ?? 0, host, () => {
-        listening.off("error", reject);
-        resolve();
-      });
-    });
-    const port = (listening.address() as AddressInfo).port;
+    listener = await startGrpcListener({ host, port: options.port ?? 0, security, grpc: (req, res) => handler(req, withGoStyleGrpcMessage(res)) });
+    const port = listener.port;
     endpoint = `${hostForClients(host)}:${port}`;
-    const url = `${tls === undefined ? "http" : "https"}://${endpoint}`;
+    const url = `${security.kind === "plaintext" ? "http" : "https"}://${endpoint}`;
     for (const c of store.clients()) writeConfig(c.name, c.token);
     simulation?.start();
 
-    const running = { engine, simulation, server: listening };
+    const running = { engine, simulation, listener, health };
     let stopping: Promise<void> | undefined;
     return {
       url,
+      endpoint,
       port,
+      caPem: ca?.pem,
+      caFile: ca?.file,
       namespace: scenario.namespace,
       get clients() {
         return store.clients().map((c) => ({ name: c.name, token: c.token, configPath: configPaths.get(c.name) ?? "" }));
@@ -158,7 +209,8 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       stop() {
         stopping ??= (async () => {
           running.simulation?.stop();
-          await closeServer(running.server, sessions);
+          running.health.shutdown();
+          await running.listener.close();
           running.engine.stop();
           store.close();
         })();
@@ -168,19 +220,32 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
   } catch (e) {
     simulation?.stop();
     engine?.stop();
-    if (server?.listening === true) server.close();
+    await listener?.close();
     store.close();
     throw e;
   }
 }
 
-/** Stops accepting, asks open HTTP/2 sessions to finish (GOAWAY), and cuts off stragglers. */
-async function closeServer(server: http2.Http2Server | http2.Http2SecureServer, sessions: Set<http2.ServerHttp2Session>): Promise<void> {
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  for (const session of sessions) session.close();
-  const deadline = setTimeout(() => {
-    for (const session of sessions) session.destroy();
-  }, 1_000);
-  await closed;
-  clearTimeout(deadline);
+/**
+ * What the listener serves and what client configs say: TLS with a
+ * certificate signed by the lab's CA (the default), TLS with the operator's
+ * certificate, or cleartext.
+ */
+async function transportFor(
+  options: LabOptions,
+  host: string,
+): Promise<{ security: ListenerSecurity; clientTransport: ClientTransport; ca: { pem: string; file: string } | undefined }> {
+  if (options.plaintext === true) return { security: { kind: "plaintext" }, clientTransport: { kind: "plaintext" }, ca: undefined };
+  if (options.tls !== undefined) {
+    const security = { kind: "tls", certPem: readFileSync(options.tls.certFile), keyPem: readFileSync(options.tls.keyFile) } as const;
+    return { security, clientTransport: { kind: "tls", caPem: undefined }, ca: undefined };
+  }
+  const material = await ensureTlsMaterial(options.dataDir, { listenHost: host });
+  return {
+    // The whole chain: jmp's tls.insecure trusts exactly the chain the server presents [J2],
+    // which works only if the CA is in it.
+    security: { kind: "tls", certPem: material.certPem + material.caPem, keyPem: material.keyPem },
+    clientTransport: { kind: "tls", caPem: material.caPem },
+    ca: { pem: material.caPem, file: material.caFile },
+  };
 }

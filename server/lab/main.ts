@@ -29,6 +29,7 @@ async function main(): Promise<void> {
       dataDir: args.dataDir,
       scenario: args.scenario,
       ...(args.tls === undefined ? {} : { tls: args.tls }),
+      ...(args.plaintext ? { plaintext: true } : {}),
       ...(args.seed === undefined ? {} : { seed: args.seed }),
       ...(args.simulate === undefined ? {} : { simulate: args.simulate }),
       ...(args.quiet ? {} : { log: (line: string) => console.log(`${new Date().toISOString()} ${line}`) }),
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
   }
 
   console.log(`Lab simulator listening on ${lab.url}`);
+  if (lab.caFile !== undefined) console.log(`CA certificate (what clients trust): ${lab.caFile}`);
+  if (args.plaintext) console.log("Cleartext HTTP/2 (--plaintext): the real jmp only opens TLS channels and cannot connect");
   console.log(`Namespace: ${lab.namespace}`);
   for (const client of lab.clients) console.log(`Client ${client.name}: config ${client.configPath}`);
 

@@ -1,16 +1,22 @@
 // The lab's state as plain records: what the store persists and the engine
-// transforms. Times are milliseconds since the epoch; names are bare object
-// names (the namespace is the lab's single namespace).
-import { ExporterStatus } from "../../src/gen/jumpstarter/v1/common_pb.js";
+// transforms. They mirror the controller's Kubernetes objects (Client,
+// Exporter, Lease, ExporterAccessPolicy; spec [O1]). Times are milliseconds
+// since the epoch; names are bare object names in the lab's one namespace.
+import type { ExporterStatus } from "../../src/gen/jumpstarter/v1/common_pb.js";
 
+/** A Client object and its credential secret. */
 export interface ClientRecord {
   readonly name: string;
+  /** The object's UID: internal tokens name it, so a re-created client invalidates old tokens [A2]. */
+  readonly uid: string;
+  readonly labels: Readonly<Record<string, string>>;
+  /** spec.username, for OIDC and service-account users [Z1]. */
+  readonly username: string | undefined;
+  /** The token in the credential secret (the last one minted; older ones stay valid [K4]). */
   readonly token: string;
-  /** undefined: the token never expires (scenario tokens). */
-  readonly tokenExpiryMs: number | undefined;
-  /** The token the scenario declares; a rotated token survives restarts. */
-  readonly scenarioToken: string;
-  readonly rotated: boolean;
+  readonly tokenExpiryMs: number;
+  /** Created on first use by provisioning [Z3], not by the scenario. */
+  readonly provisioned: boolean;
 }
 
 export type HookFailMode = "before" | "after" | "never";
@@ -24,42 +30,35 @@ export interface HookConfig {
 
 export const NO_HOOKS: HookConfig = { beforeMs: 0, afterMs: 0, fail: "never", failMessage: "" };
 
-/** What an exporter is doing, apart from being connected or not. */
-export type ExporterPhase =
-  | ExporterStatus.AVAILABLE
-  | ExporterStatus.BEFORE_LEASE_HOOK
-  | ExporterStatus.LEASE_READY
-  | ExporterStatus.AFTER_LEASE_HOOK
-  | ExporterStatus.BEFORE_LEASE_HOOK_FAILED
-  | ExporterStatus.AFTER_LEASE_HOOK_FAILED;
+/**
+ * The exporter process's connection, as the controller sees it [S1]:
+ * never connected, connected (and registered), or silent for over a minute.
+ */
+export type ExporterConnection = "never" | "connected" | "lost";
 
-export const EXPORTER_PHASES: readonly ExporterPhase[] = [
-  ExporterStatus.AVAILABLE,
-  ExporterStatus.BEFORE_LEASE_HOOK,
-  ExporterStatus.LEASE_READY,
-  ExporterStatus.AFTER_LEASE_HOOK,
-  ExporterStatus.BEFORE_LEASE_HOOK_FAILED,
-  ExporterStatus.AFTER_LEASE_HOOK_FAILED,
-];
+/** What a running hook is doing, so the engine can finish it on time. */
+export type HookPhase = "before" | "after" | undefined;
 
 export interface ExporterRecord {
   readonly name: string;
+  /** The administrator's labels on the Exporter object (without jumpstarter.dev/name, which registration adds [O7]). */
   readonly labels: Readonly<Record<string, string>>;
-  readonly online: boolean;
   readonly enabled: boolean;
-  readonly phase: ExporterPhase;
-  /** The active lease holding this exporter. */
+  readonly connection: ExporterConnection;
+  /** The last status the exporter reported, and its message (meaningful while connected). */
+  readonly reportedStatus: ExporterStatus;
+  readonly reportedMessage: string;
+  /** The active lease holding this exporter [L8]. */
   readonly leaseName: string | undefined;
-  /** When the running hook ends, or when a failed hook is fixed (undefined: never). */
-  readonly phaseUntilMs: number | undefined;
-  /** Running hook: the failure it will end with (undefined: success). Failed phase: what failed. */
+  /** A hook in progress, when it ends, and the failure it will end with (undefined: success). */
+  readonly hook: HookPhase;
+  readonly hookUntilMs: number | undefined;
   readonly hookFailure: string | undefined;
+  /** When someone repairs a failed hook (undefined: nobody will). */
+  readonly repairAtMs: number | undefined;
   readonly hooks: HookConfig;
-  /** The `online` value the scenario declared last time it was applied. */
-  readonly scenarioOnline: boolean;
-  /** Derived by the store on every write (see exporter-status.ts). */
-  readonly status: ExporterStatus;
-  readonly statusMessage: string;
+  /** The scenario's state declaration last applied, so a restart keeps runtime changes unless the file changed. */
+  readonly scenarioState: string;
 }
 
 export type ConditionStatus = "True" | "False";
@@ -75,27 +74,60 @@ export interface StoredCondition {
 
 export interface LeaseRecord {
   readonly name: string;
-  /** Creation order: pending leases are served oldest first. */
+  /** Creation order: waiting leases are served oldest first. */
   readonly seq: number;
+  /** The owner (a bare client name). */
   readonly client: string;
-  /** Normalised selector text ("" when the lease names an exporter only). */
+  /** Normalised selector text ([F5]); "" when the lease names an exporter only. */
   readonly selector: string;
   readonly exporterName: string | undefined;
+  /** The stored (requested) times: shape D, BD or BED of [TM2]. Begin and end are whole seconds [O2]. */
   readonly durationMs: number;
   readonly beginMs: number | undefined;
   readonly endMs: number | undefined;
+  /** Actual begin (assignment) and end. */
   readonly effectiveBeginMs: number | undefined;
   readonly effectiveEndMs: number | undefined;
-  /** The assigned exporter. */
+  /** The assigned exporter; stays set after the lease ended [O4]. */
   readonly exporter: string | undefined;
+  /** Priority and spot flag of the access-policy rule the exporter was assigned under [O1]. */
+  readonly priority: number;
+  readonly spot: boolean;
   readonly conditions: readonly StoredCondition[];
   readonly tags: Readonly<Record<string, string>>;
   readonly context: Readonly<Record<string, string>>;
   readonly allowDisabled: boolean;
+  /** [O3]: 1 at creation, +1 for every change of the requested part. */
   readonly generation: number;
+  /** The release flag DeleteLease (or the exporter) sets [D4]. */
+  readonly released: boolean;
+  /** The "ended" flag: never looked at again [L1]; carries the lease-ended label [F3]. */
   readonly ended: boolean;
   readonly createdMs: number;
-  /** Pending leases: when the next backoff retry is due, and the delay after it. */
-  readonly nextRetryMs: number | undefined;
-  readonly retryDelayMs: number;
+}
+
+/** A rule of an ExporterAccessPolicy [AP2]. */
+export interface AccessRule {
+  readonly description: string;
+  readonly priority: number;
+  readonly maximumDurationMs: number | undefined;
+  readonly spotAccess: boolean;
+  /** Client selectors; a rule with none matches no client. */
+  readonly from: readonly KubeLabelSelector[];
+}
+
+export interface AccessPolicyRecord {
+  readonly name: string;
+  readonly exporterSelector: KubeLabelSelector;
+  readonly rules: readonly AccessRule[];
+}
+
+/** A Kubernetes metav1.LabelSelector (matchLabels and matchExpressions). */
+export interface KubeLabelSelector {
+  readonly matchLabels: Readonly<Record<string, string>>;
+  readonly matchExpressions: readonly {
+    readonly key: string;
+    readonly operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
+    readonly values: readonly string[];
+  }[];
 }

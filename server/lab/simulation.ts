@@ -5,19 +5,43 @@
 import { formatSelector, matchesSelector, parseSelector, type Selector } from "../../src/domain/selector.js";
 import { uuidv7 } from "../../src/domain/uuidv7.js";
 import type { LabEngine } from "./engine.js";
-import { DEFAULT_HOOK_FAILURE, type HookPolicy } from "./hooks.js";
+import { exporterLabels } from "./exporter-status.js";
+import type { HookPolicy } from "./hooks.js";
 import { between, mulberry32, pick, type Random } from "./prng.js";
-import type { SimulationConfig } from "./scenario.js";
+import { DEFAULT_HOOK_FAILURE, type SimulationConfig } from "./scenario.js";
 import type { LabStore } from "./store.js";
 
-/** Boards the simulation took offline, and when they come back (kept across restarts). */
+/** Boards the simulation cut off, when they come back, and when the controller notices (kept across restarts). */
 const OUTAGES_META = "simulation.outages";
+
+/**
+ * [S3] A silent exporter is marked offline once its last contact is more than
+ * a minute old, at the controller's next check (every 30 s): 60-70 s after an
+ * outage began, so a short outage goes unnoticed.
+ */
+export const NOTICED_AFTER_MS = { minMs: 60_000, maxMs: 70_000 } as const;
+
+interface Outage {
+  readonly until: number;
+  /** When the controller marks the board offline; undefined once it has. */
+  readonly noticedAt: number | undefined;
+}
+
+function loadOutages(saved: string | undefined): Map<string, Outage> {
+  const entries = saved === undefined ? [] : (JSON.parse(saved) as (string | number | null)[][]);
+  // Entries of older versions ([name, until]) were offline already.
+  return new Map(entries.map(([name, until, noticedAt]) => [String(name), { until: Number(until), noticedAt: typeof noticedAt === "number" ? noticedAt : undefined }]));
+}
+
+function saveOutages(store: LabStore, outages: ReadonlyMap<string, Outage>): void {
+  store.setMeta(OUTAGES_META, JSON.stringify([...outages].map(([name, o]) => [name, o.until, o.noticedAt ?? null])));
+}
 
 /** Without a simulation, boards it had taken offline would stay down for good: bring them back. */
 export function endSimulatedOutages(store: LabStore, engine: LabEngine): void {
-  const saved = store.getMeta(OUTAGES_META);
-  if (saved === undefined) return;
-  for (const [name] of JSON.parse(saved) as [string, number][]) engine.setExporterOnline(name, true);
+  for (const [name, outage] of loadOutages(store.getMeta(OUTAGES_META))) {
+    if (outage.noticedAt === undefined) engine.setExporterConnected(name, true);
+  }
   store.setMeta(OUTAGES_META, "[]");
 }
 
@@ -41,7 +65,7 @@ export class LabSimulation {
   private readonly outageRandom: Random;
   private readonly trafficRandom: Random;
   private readonly hookRandom: Random;
-  private readonly outages: Map<string, number>;
+  private readonly outages: Map<string, Outage>;
   private readonly earlyReleases = new Map<string, number>();
   private readonly outageSelector: Selector;
   private readonly trafficSelectors: string[];
@@ -52,10 +76,14 @@ export class LabSimulation {
     this.outageRandom = mulberry32(deps.config.seed);
     this.trafficRandom = mulberry32(deps.config.seed ^ 0x9e3779b9);
     this.hookRandom = mulberry32(deps.config.seed ^ 0x85ebca6b);
-    const saved = deps.store.getMeta(OUTAGES_META);
-    this.outages = new Map(saved === undefined ? [] : (JSON.parse(saved) as [string, number][]));
+    this.outages = loadOutages(deps.store.getMeta(OUTAGES_META));
     this.outageSelector = parsed(deps.config.outages?.selector ?? "");
     this.trafficSelectors = (deps.config.traffic?.selectors ?? []).map((s) => formatSelector(parsed(s)));
+  }
+
+  /** The boards whose connection is cut right now, noticed by the controller or not. */
+  cutOff(): string[] {
+    return [...this.outages.keys()];
   }
 
   /** Hook durations with jitter, random failures, and repairs after a while. */
@@ -116,24 +144,30 @@ export class LabSimulation {
     const { store, engine, config, now } = this.deps;
     const t = now();
     let changed = false;
-    for (const [name, until] of [...this.outages]) {
-      if (until > t) continue;
-      this.outages.delete(name);
-      engine.setExporterOnline(name, true);
-      changed = true;
+    for (const [name, outage] of [...this.outages]) {
+      if (outage.until <= t) {
+        // Back: it registers again; if the controller never noticed, nothing shows.
+        this.outages.delete(name);
+        if (outage.noticedAt === undefined) engine.setExporterConnected(name, true);
+        changed = true;
+      } else if (outage.noticedAt !== undefined && outage.noticedAt <= t) {
+        this.outages.set(name, { until: outage.until, noticedAt: undefined });
+        engine.setExporterConnected(name, false);
+        changed = true;
+      }
     }
     const outages = config.outages;
     if (outages !== undefined) {
       for (const e of store.exporters()) {
-        // Boards the scenario declares offline stay down; the rest flap now and then.
-        if (!e.online || this.outages.has(e.name) || !matchesSelector(this.outageSelector, e.labels)) continue;
+        // Boards the scenario declares offline or never seen stay so; the rest lose their connection now and then.
+        if (e.connection !== "connected" || this.outages.has(e.name) || !matchesSelector(this.outageSelector, exporterLabels(e))) continue;
         if (!this.chance(this.outageRandom, outages.everyMs)) continue;
-        this.outages.set(e.name, t + between(this.outageRandom, outages.duration.minMs, outages.duration.maxMs));
-        engine.setExporterOnline(e.name, false);
+        const until = t + between(this.outageRandom, outages.duration.minMs, outages.duration.maxMs);
+        this.outages.set(e.name, { until, noticedAt: t + between(this.outageRandom, NOTICED_AFTER_MS.minMs, NOTICED_AFTER_MS.maxMs) });
         changed = true;
       }
     }
-    if (changed) store.setMeta(OUTAGES_META, JSON.stringify([...this.outages]));
+    if (changed) saveOutages(store, this.outages);
   }
 
   private trafficTick(): void {
@@ -145,7 +179,7 @@ export class LabSimulation {
       if (at > t) continue;
       this.earlyReleases.delete(name);
       const lease = store.lease(name);
-      if (lease !== undefined && !lease.ended) engine.releaseLease(name, `released by client "${traffic.client}"`);
+      if (lease !== undefined && !lease.ended && !lease.released) engine.requestRelease(name, `client ${traffic.client}`);
     }
     const random = this.trafficRandom;
     if (!this.chance(random, traffic.everyMs)) return;

@@ -5,42 +5,36 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { describeExporter } from "./exporter-status.js";
-import {
-  EXPORTER_PHASES,
-  type ClientRecord,
-  type ExporterPhase,
-  type ExporterRecord,
-  type HookConfig,
-  type HookFailMode,
-  type LeaseRecord,
-  type StoredCondition,
-} from "./records.js";
+import type { ClientRecord, ExporterConnection, ExporterRecord, HookConfig, HookPhase, LeaseRecord, StoredCondition } from "./records.js";
 
-const SCHEMA_VERSION = 1;
+/** 2: protocol version 2 (minted tokens, client UIDs, exporter connection and reported status, release flag). */
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS clients (
   name TEXT PRIMARY KEY,
-  token TEXT NOT NULL UNIQUE,
-  token_expiry_ms INTEGER,
-  scenario_token TEXT NOT NULL,
-  rotated INTEGER NOT NULL
+  uid TEXT NOT NULL,
+  labels TEXT NOT NULL,
+  username TEXT,
+  token TEXT NOT NULL,
+  token_expiry_ms INTEGER NOT NULL,
+  provisioned INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS exporters (
   name TEXT PRIMARY KEY,
   labels TEXT NOT NULL,
-  online INTEGER NOT NULL,
   enabled INTEGER NOT NULL,
-  phase INTEGER NOT NULL,
-  status INTEGER NOT NULL,
-  status_message TEXT NOT NULL,
+  connection TEXT NOT NULL,
+  reported_status INTEGER NOT NULL,
+  reported_message TEXT NOT NULL,
   lease_name TEXT,
-  phase_until_ms INTEGER,
+  hook TEXT,
+  hook_until_ms INTEGER,
   hook_failure TEXT,
+  repair_at_ms INTEGER,
   hooks TEXT NOT NULL,
-  scenario_online INTEGER NOT NULL
+  scenario_state TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS leases (
   name TEXT PRIMARY KEY,
@@ -54,39 +48,43 @@ CREATE TABLE IF NOT EXISTS leases (
   effective_begin_ms INTEGER,
   effective_end_ms INTEGER,
   exporter TEXT,
+  priority INTEGER NOT NULL,
+  spot INTEGER NOT NULL,
   conditions TEXT NOT NULL,
   tags TEXT NOT NULL,
   context TEXT NOT NULL,
   allow_disabled INTEGER NOT NULL,
   generation INTEGER NOT NULL,
+  released INTEGER NOT NULL,
   ended INTEGER NOT NULL,
-  created_ms INTEGER NOT NULL,
-  next_retry_ms INTEGER,
-  retry_delay_ms INTEGER NOT NULL
+  created_ms INTEGER NOT NULL
 );
 `;
 
 interface ClientRow {
   name: string;
+  uid: string;
+  labels: string;
+  username: string | null;
   token: string;
-  token_expiry_ms: number | null;
-  scenario_token: string;
-  rotated: number;
+  token_expiry_ms: number;
+  provisioned: number;
 }
 
 interface ExporterRow {
   name: string;
   labels: string;
-  online: number;
   enabled: number;
-  phase: number;
-  status: number;
-  status_message: string;
+  connection: string;
+  reported_status: number;
+  reported_message: string;
   lease_name: string | null;
-  phase_until_ms: number | null;
+  hook: string | null;
+  hook_until_ms: number | null;
   hook_failure: string | null;
+  repair_at_ms: number | null;
   hooks: string;
-  scenario_online: number;
+  scenario_state: string;
 }
 
 interface LeaseRow {
@@ -101,38 +99,39 @@ interface LeaseRow {
   effective_begin_ms: number | null;
   effective_end_ms: number | null;
   exporter: string | null;
+  priority: number;
+  spot: number;
   conditions: string;
   tags: string;
   context: string;
   allow_disabled: number;
   generation: number;
+  released: number;
   ended: number;
   created_ms: number;
-  next_retry_ms: number | null;
-  retry_delay_ms: number;
 }
-
-/** An exporter as the engine writes it; the store derives status and message. */
-export type ExporterDraft = Omit<ExporterRecord, "status" | "statusMessage">;
 
 export interface Changes {
   clients?: readonly ClientRecord[];
-  exporters?: readonly ExporterDraft[];
+  exporters?: readonly ExporterRecord[];
   leases?: readonly LeaseRecord[];
   deleteClients?: readonly string[];
   deleteExporters?: readonly string[];
+  deleteLeases?: readonly string[];
 }
 
 const orNull = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
 const orUndefined = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 
-function isPhase(n: number): n is ExporterPhase {
-  return (EXPORTER_PHASES as readonly number[]).includes(n);
+function connectionOf(text: string): ExporterConnection {
+  if (text === "never" || text === "connected" || text === "lost") return text;
+  throw new Error(`unknown exporter connection ${JSON.stringify(text)} in the database`);
 }
 
-function parseHooks(text: string): HookConfig {
-  const raw = JSON.parse(text) as { beforeMs: number; afterMs: number; fail: HookFailMode; failMessage: string };
-  return { beforeMs: raw.beforeMs, afterMs: raw.afterMs, fail: raw.fail, failMessage: raw.failMessage };
+function hookOf(text: string | null): HookPhase {
+  if (text === null) return undefined;
+  if (text === "before" || text === "after") return text;
+  throw new Error(`unknown hook phase ${JSON.stringify(text)} in the database`);
 }
 
 /** Keeps a sorted view of a map's values, rebuilt only when keys come or go. */
@@ -158,12 +157,9 @@ class SortedMap<T extends { readonly name: string }> {
     this.sorted ??= [...this.map.values()].sort((a, b) => compareNames(a.name, b.name));
     return this.sorted;
   }
-  get size(): number {
-    return this.map.size;
-  }
 }
 
-/** Byte order, like Kubernetes lists: independent of locale. */
+/** Byte order, like Kubernetes lists [P2]: independent of locale. */
 export function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -186,78 +182,82 @@ export class LabStore {
   private readonly clientMap = new SortedMap<ClientRecord>();
   private readonly exporterMap = new SortedMap<ExporterRecord>();
   private readonly leaseMap = new SortedMap<LeaseRecord>();
-  private readonly tokens = new Map<string, string>();
   private lastSeq = 0;
   private readonly statements;
+  /** Set when the data folder held an older simulator's lab, which was discarded. */
+  readonly discardedOlderLab: boolean;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, "lab.db"));
+    const path = join(dataDir, "lab.db");
+    this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = FULL");
-    this.db.pragma("foreign_keys = ON");
     const version = this.db.pragma("user_version", { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       this.db.close();
-      throw new Error(`${join(dataDir, "lab.db")} was written by a newer lab simulator (schema ${version})`);
+      throw new Error(`${path} was written by a newer lab simulator (schema ${version})`);
     }
+    // A version-1 lab (static tokens, v1 lease rules) cannot be carried over: start afresh.
+    this.discardedOlderLab = version > 0 && version < SCHEMA_VERSION;
+    if (this.discardedOlderLab) this.db.exec("DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS clients; DROP TABLE IF EXISTS exporters; DROP TABLE IF EXISTS leases;");
     this.db.exec(SCHEMA);
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     this.statements = {
       getMeta: this.db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
       setMeta: this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
       putClient: this.db.prepare(
-        `INSERT OR REPLACE INTO clients (name, token, token_expiry_ms, scenario_token, rotated)
-         VALUES (@name, @token, @token_expiry_ms, @scenario_token, @rotated)`,
+        `INSERT OR REPLACE INTO clients (name, uid, labels, username, token, token_expiry_ms, provisioned)
+         VALUES (@name, @uid, @labels, @username, @token, @token_expiry_ms, @provisioned)`,
       ),
       deleteClient: this.db.prepare("DELETE FROM clients WHERE name = ?"),
       putExporter: this.db.prepare(
-        `INSERT OR REPLACE INTO exporters (name, labels, online, enabled, phase, status, status_message, lease_name,
-           phase_until_ms, hook_failure, hooks, scenario_online)
-         VALUES (@name, @labels, @online, @enabled, @phase, @status, @status_message, @lease_name,
-           @phase_until_ms, @hook_failure, @hooks, @scenario_online)`,
+        `INSERT OR REPLACE INTO exporters (name, labels, enabled, connection, reported_status, reported_message, lease_name,
+           hook, hook_until_ms, hook_failure, repair_at_ms, hooks, scenario_state)
+         VALUES (@name, @labels, @enabled, @connection, @reported_status, @reported_message, @lease_name,
+           @hook, @hook_until_ms, @hook_failure, @repair_at_ms, @hooks, @scenario_state)`,
       ),
       deleteExporter: this.db.prepare("DELETE FROM exporters WHERE name = ?"),
       putLease: this.db.prepare(
         `INSERT OR REPLACE INTO leases (name, seq, client, selector, exporter_name, duration_ms, begin_ms, end_ms,
-           effective_begin_ms, effective_end_ms, exporter, conditions, tags, context, allow_disabled, generation,
-           ended, created_ms, next_retry_ms, retry_delay_ms)
+           effective_begin_ms, effective_end_ms, exporter, priority, spot, conditions, tags, context, allow_disabled,
+           generation, released, ended, created_ms)
          VALUES (@name, @seq, @client, @selector, @exporter_name, @duration_ms, @begin_ms, @end_ms,
-           @effective_begin_ms, @effective_end_ms, @exporter, @conditions, @tags, @context, @allow_disabled, @generation,
-           @ended, @created_ms, @next_retry_ms, @retry_delay_ms)`,
+           @effective_begin_ms, @effective_end_ms, @exporter, @priority, @spot, @conditions, @tags, @context, @allow_disabled,
+           @generation, @released, @ended, @created_ms)`,
       ),
+      deleteLease: this.db.prepare("DELETE FROM leases WHERE name = ?"),
     };
     this.load();
   }
 
   private load(): void {
     for (const row of this.db.prepare<[], ClientRow>("SELECT * FROM clients").all()) {
-      const client: ClientRecord = {
+      this.clientMap.set({
         name: row.name,
+        uid: row.uid,
+        labels: JSON.parse(row.labels) as Record<string, string>,
+        username: orUndefined(row.username),
         token: row.token,
-        tokenExpiryMs: orUndefined(row.token_expiry_ms),
-        scenarioToken: row.scenario_token,
-        rotated: row.rotated !== 0,
-      };
-      this.clientMap.set(client);
-      this.tokens.set(client.token, client.name);
+        tokenExpiryMs: row.token_expiry_ms,
+        provisioned: row.provisioned !== 0,
+      });
     }
     for (const row of this.db.prepare<[], ExporterRow>("SELECT * FROM exporters").all()) {
-      const phase = row.phase;
-      if (!isPhase(phase)) throw new Error(`exporter ${row.name} has an unknown phase ${phase} in the database`);
       this.exporterMap.set({
         name: row.name,
         labels: JSON.parse(row.labels) as Record<string, string>,
-        online: row.online !== 0,
         enabled: row.enabled !== 0,
-        phase,
+        connection: connectionOf(row.connection),
+        reportedStatus: row.reported_status,
+        reportedMessage: row.reported_message,
         leaseName: orUndefined(row.lease_name),
-        phaseUntilMs: orUndefined(row.phase_until_ms),
+        hook: hookOf(row.hook),
+        hookUntilMs: orUndefined(row.hook_until_ms),
         hookFailure: orUndefined(row.hook_failure),
-        hooks: parseHooks(row.hooks),
-        scenarioOnline: row.scenario_online !== 0,
-        status: row.status,
-        statusMessage: row.status_message,
+        repairAtMs: orUndefined(row.repair_at_ms),
+        hooks: JSON.parse(row.hooks) as HookConfig,
+        scenarioState: row.scenario_state,
       });
     }
     for (const row of this.db.prepare<[], LeaseRow>("SELECT * FROM leases").all()) {
@@ -273,15 +273,16 @@ export class LabStore {
         effectiveBeginMs: orUndefined(row.effective_begin_ms),
         effectiveEndMs: orUndefined(row.effective_end_ms),
         exporter: orUndefined(row.exporter),
+        priority: row.priority,
+        spot: row.spot !== 0,
         conditions: JSON.parse(row.conditions) as StoredCondition[],
         tags: JSON.parse(row.tags) as Record<string, string>,
         context: JSON.parse(row.context) as Record<string, string>,
         allowDisabled: row.allow_disabled !== 0,
         generation: row.generation,
+        released: row.released !== 0,
         ended: row.ended !== 0,
         createdMs: row.created_ms,
-        nextRetryMs: orUndefined(row.next_retry_ms),
-        retryDelayMs: row.retry_delay_ms,
       });
       this.lastSeq = Math.max(this.lastSeq, row.seq);
     }
@@ -295,7 +296,7 @@ export class LabStore {
     this.statements.setMeta.run(key, value);
   }
 
-  /** A secret that lives as long as the data dir (page tokens are signed with it). */
+  /** A secret that lives as long as the data dir (continue tokens are signed with it). */
   secret(name: string): Buffer {
     const existing = this.getMeta(name);
     if (existing !== undefined) return Buffer.from(existing, "base64");
@@ -309,10 +310,6 @@ export class LabStore {
   }
   client(name: string): ClientRecord | undefined {
     return this.clientMap.get(name);
-  }
-  clientByToken(token: string): ClientRecord | undefined {
-    const name = this.tokens.get(token);
-    return name === undefined ? undefined : this.clientMap.get(name);
   }
   exporters(): readonly ExporterRecord[] {
     return this.exporterMap.values();
@@ -333,44 +330,39 @@ export class LabStore {
 
   /** Writes all changes in one transaction, then updates the memory view. */
   commit(changes: Changes): void {
-    const leases = changes.leases ?? [];
-    const holderOf = (leaseName: string | undefined): string | undefined => {
-      if (leaseName === undefined) return undefined;
-      return (leases.find((l) => l.name === leaseName) ?? this.leaseMap.get(leaseName))?.client;
-    };
-    const exporters: ExporterRecord[] = (changes.exporters ?? []).map((draft) => ({
-      ...draft,
-      ...describeExporter(draft, holderOf(draft.leaseName)),
-    }));
     const write = this.db.transaction(() => {
       for (const name of changes.deleteClients ?? []) this.statements.deleteClient.run(name);
       for (const name of changes.deleteExporters ?? []) this.statements.deleteExporter.run(name);
+      for (const name of changes.deleteLeases ?? []) this.statements.deleteLease.run(name);
       for (const c of changes.clients ?? []) {
         this.statements.putClient.run({
           name: c.name,
+          uid: c.uid,
+          labels: JSON.stringify(c.labels),
+          username: orNull(c.username),
           token: c.token,
-          token_expiry_ms: orNull(c.tokenExpiryMs),
-          scenario_token: c.scenarioToken,
-          rotated: c.rotated ? 1 : 0,
+          token_expiry_ms: c.tokenExpiryMs,
+          provisioned: c.provisioned ? 1 : 0,
         });
       }
-      for (const e of exporters) {
+      for (const e of changes.exporters ?? []) {
         this.statements.putExporter.run({
           name: e.name,
           labels: JSON.stringify(e.labels),
-          online: e.online ? 1 : 0,
           enabled: e.enabled ? 1 : 0,
-          phase: e.phase,
-          status: e.status,
-          status_message: e.statusMessage,
+          connection: e.connection,
+          reported_status: e.reportedStatus,
+          reported_message: e.reportedMessage,
           lease_name: orNull(e.leaseName),
-          phase_until_ms: orNull(e.phaseUntilMs),
+          hook: orNull(e.hook),
+          hook_until_ms: orNull(e.hookUntilMs),
           hook_failure: orNull(e.hookFailure),
+          repair_at_ms: orNull(e.repairAtMs),
           hooks: JSON.stringify(e.hooks),
-          scenario_online: e.scenarioOnline ? 1 : 0,
+          scenario_state: e.scenarioState,
         });
       }
-      for (const l of leases) {
+      for (const l of changes.leases ?? []) {
         this.statements.putLease.run({
           name: l.name,
           seq: l.seq,
@@ -383,36 +375,26 @@ export class LabStore {
           effective_begin_ms: orNull(l.effectiveBeginMs),
           effective_end_ms: orNull(l.effectiveEndMs),
           exporter: orNull(l.exporter),
+          priority: l.priority,
+          spot: l.spot ? 1 : 0,
           conditions: JSON.stringify(l.conditions),
           tags: JSON.stringify(l.tags),
           context: JSON.stringify(l.context),
           allow_disabled: l.allowDisabled ? 1 : 0,
           generation: l.generation,
+          released: l.released ? 1 : 0,
           ended: l.ended ? 1 : 0,
           created_ms: l.createdMs,
-          next_retry_ms: orNull(l.nextRetryMs),
-          retry_delay_ms: l.retryDelayMs,
         });
       }
     });
     write();
-    for (const name of changes.deleteClients ?? []) {
-      const old = this.clientMap.get(name);
-      if (old !== undefined) this.tokens.delete(old.token);
-      this.clientMap.delete(name);
-    }
+    for (const name of changes.deleteClients ?? []) this.clientMap.delete(name);
     for (const name of changes.deleteExporters ?? []) this.exporterMap.delete(name);
-    // Old tokens first, so two clients swapping tokens end up right.
-    for (const c of changes.clients ?? []) {
-      const old = this.clientMap.get(c.name);
-      if (old !== undefined && this.tokens.get(old.token) === c.name) this.tokens.delete(old.token);
-    }
-    for (const c of changes.clients ?? []) {
-      this.clientMap.set(c);
-      this.tokens.set(c.token, c.name);
-    }
-    for (const e of exporters) this.exporterMap.set(e);
-    for (const l of leases) this.leaseMap.set(l);
+    for (const name of changes.deleteLeases ?? []) this.leaseMap.delete(name);
+    for (const c of changes.clients ?? []) this.clientMap.set(c);
+    for (const e of changes.exporters ?? []) this.exporterMap.set(e);
+    for (const l of changes.leases ?? []) this.leaseMap.set(l);
   }
 
   close(): void {

@@ -1,51 +1,51 @@
-// Records to ClientService messages.
+// Records to ClientService messages, field by field as [O4]/[O5] say.
 import { create } from "@bufbuild/protobuf";
 import { msToDuration, msToKubeTime, msToTimestamp } from "../../src/domain/durations.js";
-import { clientName, exporterName, leaseName } from "../../src/domain/resource-names.js";
 import { leaseLabels as labelsOfLease } from "../../src/domain/lease-fields.js";
-import { EMPTY_SELECTOR, parseSelector } from "../../src/domain/selector.js";
+import { clientName, exporterName, leaseName } from "../../src/domain/resource-names.js";
+import { EMPTY_SELECTOR, parseSelector, type Selector } from "../../src/domain/selector.js";
 import { ExporterSchema, LeaseSchema, type Exporter, type Lease } from "../../src/gen/jumpstarter/client/v1/client_pb.js";
 import { ConditionSchema } from "../../src/gen/jumpstarter/v1/kubernetes_pb.js";
+import { exporterLabels, exporterView } from "./exporter-status.js";
+import { exporterLabelView, leaseDeprecatedLabels, type LabelPolicy } from "./label-visibility.js";
 import type { ExporterRecord, LeaseRecord } from "./records.js";
 
-/** Label keys with this prefix are the controller's own and hidden unless asked for. */
-export const HIDDEN_LABEL_PREFIX = "jumpstarter.dev/";
-/** What a lease made with exporter_name alone reports as its selector (kubectl's word). */
+/** What a lease made with exporter_name alone reports as its selector [F5]. */
 export const NO_SELECTOR = "<none>";
 
-export function exporterToProto(namespace: string, e: ExporterRecord, showHiddenLabels: boolean): Exporter {
-  const labels: Record<string, string> = {};
-  for (const [k, v] of Object.entries(e.labels)) {
-    if (showHiddenLabels || !k.startsWith(HIDDEN_LABEL_PREFIX)) labels[k] = v;
-  }
+export function exporterToProto(namespace: string, e: ExporterRecord, policy: LabelPolicy, showHiddenLabels: boolean): Exporter {
+  const view = exporterView(e);
+  const { labels, deprecated } = exporterLabelView(exporterLabels(e), policy, showHiddenLabels);
   return create(ExporterSchema, {
     name: exporterName(namespace, e.name),
     labels,
-    online: e.online,
-    status: e.status,
-    statusMessage: e.statusMessage,
+    online: view.online,
+    status: view.status,
+    statusMessage: view.statusMessage,
     enabled: e.enabled,
+    deprecatedLabels: deprecated,
   });
 }
 
-/** The labels a lease carries for ListLeases.filter. */
-export function leaseLabels(lease: LeaseRecord): Record<string, string> {
+export function leaseSelector(lease: LeaseRecord): Selector {
   const parsed = parseSelector(lease.selector);
-  return labelsOfLease(parsed.ok ? parsed.selector : EMPTY_SELECTOR, lease.tags, lease.ended);
+  return parsed.ok ? parsed.selector : EMPTY_SELECTOR;
 }
 
-function heldMs(lease: LeaseRecord, nowMs: number): number {
-  if (lease.effectiveBeginMs === undefined) return 0;
-  const until = lease.effectiveEndMs ?? nowMs;
-  return Math.max(0, until - lease.effectiveBeginMs);
+/** [F3] The labels a lease carries for ListLeases.filter. */
+export function leaseLabels(lease: LeaseRecord): Record<string, string> {
+  return labelsOfLease(leaseSelector(lease), lease.tags, lease.ended);
 }
 
-export function leaseToProto(namespace: string, lease: LeaseRecord, nowMs: number): Lease {
+/**
+ * [O4]. `policy` undefined leaves deprecated_labels empty (the UpdateLease
+ * answer does not fill it, [HL4]).
+ */
+export function leaseToProto(namespace: string, lease: LeaseRecord, nowMs: number, policy: LabelPolicy | undefined): Lease {
   const message = create(LeaseSchema, {
     name: leaseName(namespace, lease.name),
     selector: lease.selector === "" ? NO_SELECTOR : lease.selector,
     duration: msToDuration(lease.durationMs),
-    effectiveDuration: msToDuration(heldMs(lease, nowMs)),
     client: clientName(namespace, lease.client),
     conditions: lease.conditions.map((c) =>
       create(ConditionSchema, {
@@ -60,12 +60,18 @@ export function leaseToProto(namespace: string, lease: LeaseRecord, nowMs: numbe
     tags: { ...lease.tags },
     allowDisabled: lease.allowDisabled,
     context: { ...lease.context },
+    deprecatedLabels: policy === undefined ? {} : leaseDeprecatedLabels(leaseSelector(lease), policy),
   });
   if (lease.beginMs !== undefined) message.beginTime = msToTimestamp(lease.beginMs);
   if (lease.endMs !== undefined) message.endTime = msToTimestamp(lease.endMs);
-  if (lease.effectiveBeginMs !== undefined) message.effectiveBeginTime = msToTimestamp(lease.effectiveBeginMs);
-  if (lease.effectiveEndMs !== undefined) message.effectiveEndTime = msToTimestamp(lease.effectiveEndMs);
-  if (lease.exporter !== undefined) message.exporter = exporterName(namespace, lease.exporter);
   if (lease.exporterName !== undefined) message.exporterName = lease.exporterName;
+  if (lease.exporter !== undefined) message.exporter = exporterName(namespace, lease.exporter);
+  // effective_* exist only once an exporter was assigned [O4].
+  if (lease.effectiveBeginMs !== undefined) {
+    message.effectiveBeginTime = msToTimestamp(lease.effectiveBeginMs);
+    const until = lease.effectiveEndMs ?? nowMs;
+    message.effectiveDuration = msToDuration(Math.max(0, until - lease.effectiveBeginMs));
+    if (lease.effectiveEndMs !== undefined) message.effectiveEndTime = msToTimestamp(lease.effectiveEndMs);
+  }
   return message;
 }

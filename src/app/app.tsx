@@ -10,9 +10,10 @@ import { createSessionTransport } from "@/lib/transport";
 
 function createApp() {
   const sessionStore = createSessionStore(browserStorageAreas(), (session) => createSessionTransport(session));
-  // An Unauthenticated answer anywhere ends the session; the route guard then
-  // sends the user to sign-in with the controller's reason and the way back.
-  const queryClient = createQueryClient({ onUnauthenticated: (message) => sessionStore.reject(message) });
+  // A session-fatal answer anywhere (bad or expired token, unknown client...)
+  // ends the session; the route guard then sends the user to sign-in with
+  // the reason and the way back.
+  const queryClient = createQueryClient({ onSessionRejected: (reason) => sessionStore.reject(reason) });
   const router = createAppRouter();
   return { sessionStore, queryClient, router };
 }

@@ -27,14 +27,17 @@ const LOOK: Readonly<Record<ExporterStateKind, { color: LabelColor; icon: ReactN
 
 export interface ExporterStatusLabelProps {
   readonly exporter: ExporterStateInput;
+  /** An active lease holds it ([S6]). */
+  readonly held?: boolean;
   readonly isCompact?: boolean;
 }
 
-export function ExporterStatusLabel({ exporter, isCompact = false }: ExporterStatusLabelProps) {
-  const state = exporterState(exporter);
+/** The state's words on the label; its detail (the controller's status message) on hover. */
+export function ExporterStatusLabel({ exporter, held = false, isCompact = false }: ExporterStatusLabelProps) {
+  const state = exporterState(exporter, { held });
   const look = LOOK[state.kind];
   return (
-    <StaticLabel color={look.color} icon={look.icon} isCompact={isCompact}>
+    <StaticLabel color={look.color} icon={look.icon} isCompact={isCompact} {...(state.detail === undefined ? {} : { title: state.detail })}>
       {state.text}
     </StaticLabel>
   );

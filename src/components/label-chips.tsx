@@ -1,5 +1,6 @@
 // An object's labels as compact `key=value` chips, the first few shown and
 // the rest summarised as "+N" (named in full for screen readers and on hover).
+import type { ReactNode } from "react";
 import { StaticLabel } from "@/components/static-label";
 
 export interface LabelChipsProps {
@@ -12,6 +13,8 @@ export interface LabelChipsProps {
   readonly ariaLabel?: string;
   /** Shorten long chips (the full text shows on hover); off where there is room. */
   readonly isTruncated?: boolean;
+  /** A chip shown before the labels, never cut off (a warning about them). */
+  readonly leading?: ReactNode;
 }
 
 function orderedEntries(labels: Readonly<Record<string, string>>, priorityKeys: readonly string[]): [string, string][] {
@@ -25,14 +28,15 @@ function orderedEntries(labels: Readonly<Record<string, string>>, priorityKeys: 
   });
 }
 
-export function LabelChips({ labels, max, priorityKeys = [], ariaLabel, isTruncated = true }: LabelChipsProps) {
+export function LabelChips({ labels, max, priorityKeys = [], ariaLabel, isTruncated = true, leading }: LabelChipsProps) {
   const entries = orderedEntries(labels, priorityKeys);
-  if (entries.length === 0) return <span className="portal-muted">No labels</span>;
+  if (entries.length === 0 && leading === undefined) return <span className="portal-muted">No labels</span>;
   const shown = max === undefined ? entries : entries.slice(0, max);
   const hidden = entries.slice(shown.length);
   const hiddenText = hidden.map(([k, v]) => `${k}=${v}`).join(", ");
   return (
     <ul className="portal-chips" aria-label={ariaLabel}>
+      {leading !== undefined && <li>{leading}</li>}
       {shown.map(([k, v]) => (
         <li key={k}>
           <StaticLabel isCompact variant="outline" title={`${k}=${v}`} {...(isTruncated ? { textMaxWidth: "22ch" } : {})}>

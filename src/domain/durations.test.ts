@@ -190,7 +190,8 @@ describe("protobuf conversions", () => {
   it("builds Duration fields exactly", () => {
     expect(msToDuration(1500)).toMatchObject({ seconds: 1n, nanos: 500_000_000 });
     expect(msToDuration(-1500)).toMatchObject({ seconds: -1n, nanos: -500_000_000 });
-    expect(msToDuration(2.6)).toMatchObject({ seconds: 0n, nanos: 3_000_000 });
+    // A fraction of a millisecond is kept, to the nanosecond (durations keep full precision, [O2]).
+    expect(msToDuration(2.6)).toMatchObject({ seconds: 0n, nanos: 2_600_000 });
   });
 
   it("reads Duration and Timestamp messages, and their absence", () => {

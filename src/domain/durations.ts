@@ -129,6 +129,32 @@ export function formatDurationExact(ms: number): string {
   return parts.length > 0 ? parts.join(" ") : "0s";
 }
 
+/**
+ * Go's time.Duration.String() ("0s", "400µs", "500ms", "1.5s", "2m3s",
+ * "1h0m0s", "-1h0m0s"), from milliseconds that may carry a fraction: the
+ * controller writes durations in its messages this way (spec [E2]
+ * "duration must be positive, got ...").
+ */
+export function formatGoDuration(ms: number): string {
+  const ns = Math.round(ms * 1e6);
+  if (ns === 0) return "0s";
+  if (ns < 0) return `-${formatGoDuration(-ms)}`;
+  const fraction = (n: number, digits: number): string => {
+    const text = String(n).padStart(digits, "0").replace(/0+$/, "");
+    return text === "" ? "" : `.${text}`;
+  };
+  if (ns < 1_000) return `${ns}ns`;
+  if (ns < 1_000_000) return `${Math.floor(ns / 1_000)}${fraction(ns % 1_000, 3)}µs`;
+  if (ns < 1_000_000_000) return `${Math.floor(ns / 1_000_000)}${fraction(ns % 1_000_000, 6)}ms`;
+  const hours = Math.floor(ns / 3.6e12);
+  const minutes = Math.floor((ns % 3.6e12) / 6e10);
+  const rest = ns % 6e10;
+  const seconds = `${Math.floor(rest / 1e9)}${fraction(rest % 1e9, 9)}s`;
+  if (hours > 0) return `${hours}h${minutes}m${seconds}`;
+  if (minutes > 0) return `${minutes}m${seconds}`;
+  return seconds;
+}
+
 const pad2 = (n: number): string => String(n).padStart(2, "0");
 
 /**
@@ -172,11 +198,10 @@ export function durationToMs(d: Duration | undefined): number | undefined {
   return Number(d.seconds) * SECOND_MS + Math.round(d.nanos / 1e6);
 }
 
-/** Whole milliseconds; seconds and nanos carry the same sign, as the Duration spec requires. */
+/** Milliseconds (a fraction is kept to the nanosecond); seconds and nanos carry the same sign, as the Duration spec requires. */
 export function msToDuration(ms: number): Duration {
-  const whole = Math.round(ms);
-  const seconds = Math.trunc(whole / SECOND_MS);
-  const nanos = (whole - seconds * SECOND_MS) * 1e6;
+  const seconds = Math.trunc(ms / SECOND_MS);
+  const nanos = Math.round((ms - seconds * SECOND_MS) * 1e6);
   return create(DurationSchema, { seconds: BigInt(seconds), nanos: nanos === 0 ? 0 : nanos });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDnsSubdomain, validateLabelKey, validateLabelName, validateLabelValue } from "./labels.js";
+import { isDnsSubdomain, kubeLabelKeyProblem, validateLabelKey, validateLabelName, validateLabelValue } from "./labels.js";
 
 const max63 = "a".repeat(63);
 const over63 = "a".repeat(64);
@@ -96,5 +96,19 @@ describe("isDnsSubdomain", () => {
     ["lab_x", false],
   ])("%j -> %s", (s, expected) => {
     expect(isDnsSubdomain(s)).toBe(expected);
+  });
+});
+
+describe("kubeLabelKeyProblem (the API machinery's words)", () => {
+  it.each<[string, string | undefined]>([
+    ["metadata.jumpstarter.dev/team", undefined],
+    ["board", undefined],
+    ["metadata.jumpstarter.dev/a/b", `key: Invalid value: "metadata.jumpstarter.dev/a/b": a qualified name must consist of alphanumeric characters`],
+    [`metadata.jumpstarter.dev/${"x".repeat(64)}`, "name part must be no more than 63 characters"],
+    ["Bad_Prefix/x", "prefix part a lowercase RFC 1123 subdomain"],
+  ])("%j", (key, fragment) => {
+    const problem = kubeLabelKeyProblem(key);
+    if (fragment === undefined) expect(problem).toBeUndefined();
+    else expect(problem).toContain(fragment);
   });
 });

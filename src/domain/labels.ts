@@ -20,6 +20,11 @@ export function isDnsSubdomain(s: string): boolean {
   return s.length <= MAX_DNS_SUBDOMAIN_LENGTH && DNS_SUBDOMAIN_PATTERN.test(s);
 }
 
+/** The DNS-1123 subdomain pattern alone, whatever the length. */
+export function hasDnsSubdomainForm(s: string): boolean {
+  return DNS_SUBDOMAIN_PATTERN.test(s);
+}
+
 function isLabelName(s: string): boolean {
   return s.length <= MAX_LABEL_NAME_LENGTH && NAME_PATTERN.test(s);
 }
@@ -74,4 +79,53 @@ export function validateLabelKey(key: string): string | undefined {
 export function validateLabelValue(value: string): string | undefined {
   if (value === "" || isLabelName(value)) return undefined;
   return `label value ${quoteText(value)} ${tooLong(value, MAX_LABEL_NAME_LENGTH)}: ${LABEL_NAME_RULE}`;
+}
+
+// The Kubernetes API machinery's own validation texts (k8s.io/apimachinery
+// validation.IsQualifiedName / IsValidLabelValue), which the controller quotes
+// in its refusals (spec [TG1]). Several reasons are joined with "; ".
+const KUBE_NAME_FORMAT =
+  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const KUBE_VALUE_FORMAT =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+
+/** Why `name` is not the name part of a qualified label key, in the API server's words; undefined when it is one. */
+export function kubeLabelNameReasons(name: string): string | undefined {
+  const reasons: string[] = [];
+  if (name === "") reasons.push("name part must be non-empty");
+  else if (name.length > MAX_LABEL_NAME_LENGTH) reasons.push(`name part must be no more than ${MAX_LABEL_NAME_LENGTH} characters`);
+  if (name !== "" && !NAME_PATTERN.test(name)) reasons.push(KUBE_NAME_FORMAT);
+  return reasons.length === 0 ? undefined : reasons.join("; ");
+}
+
+/** Why `value` is not a label value, in the API server's words; undefined when it is one. */
+export function kubeLabelValueReasons(value: string): string | undefined {
+  const reasons: string[] = [];
+  if (value.length > MAX_LABEL_NAME_LENGTH) reasons.push(`must be no more than ${MAX_LABEL_NAME_LENGTH} characters`);
+  if (value !== "" && !NAME_PATTERN.test(value)) reasons.push(KUBE_VALUE_FORMAT);
+  return reasons.length === 0 ? undefined : reasons.join("; ");
+}
+
+const KUBE_QUALIFIED_FORMAT =
+  "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')";
+
+/**
+ * Why `key` is not a qualified label key (optional DNS prefix, "/", name), in
+ * the API machinery's words as a label requirement reports it
+ * (`key: Invalid value: "<key>": <reasons>`); undefined when it is one.
+ */
+export function kubeLabelKeyProblem(key: string): string | undefined {
+  const parts = key.split("/");
+  let reasons: string | undefined;
+  if (parts.length > 2) reasons = KUBE_QUALIFIED_FORMAT;
+  else {
+    const name = parts[parts.length - 1] ?? "";
+    const prefix = parts.length === 2 ? (parts[0] ?? "") : undefined;
+    const found: string[] = [];
+    if (prefix !== undefined && !isDnsSubdomain(prefix)) found.push(`prefix part ${prefix === "" ? "must be non-empty" : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"}`);
+    const nameReasons = kubeLabelNameReasons(name);
+    if (nameReasons !== undefined) found.push(nameReasons);
+    reasons = found.length === 0 ? undefined : found.join("; ");
+  }
+  return reasons === undefined ? undefined : `key: Invalid value: ${JSON.stringify(key)}: ${reasons}`;
 }

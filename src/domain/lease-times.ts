@@ -1,15 +1,17 @@
-// How a lease's duration, begin_time and end_time reconcile (spec "Creating a
-// lease: Times"), and when a lease expires. Epoch milliseconds throughout.
+// How a lease's duration, begin_time and end_time reconcile, and when a lease
+// expires: spec [TM1]-[TM4]. Epoch milliseconds throughout. The simulator
+// refuses with these texts, and the portal checks its requests with them.
 
-import { formatDurationExact } from "./durations.js";
+import { formatGoDuration, SECOND_MS } from "./durations.js";
 
 export interface LeaseTimes {
-  /** Absent = undefined; a zero duration counts as absent (proto3 default). */
+  /** undefined = absent. Unlike v1, a present zero duration is not "absent" ([TM1] step 3). */
   readonly durationMs?: number | undefined;
   readonly beginMs?: number | undefined;
   readonly endMs?: number | undefined;
 }
 
+/** A stored lease's times: shape D (duration), BD (begin, duration) or BED (all three) of [TM2]. */
 export interface ReconciledLeaseTimes {
   readonly durationMs: number;
   readonly beginMs?: number;
@@ -20,36 +22,38 @@ export type LeaseTimesResult =
   | { readonly ok: true; readonly times: ReconciledLeaseTimes }
   | { readonly ok: false; readonly message: string };
 
-const MISSING_DURATION = "a lease needs a duration, or an end time with a begin time";
+/** The controller's texts ([E2] "time fields"). */
+export const DURATION_REQUIRED = "duration is required (must specify Duration, or both BeginTime and EndTime)";
+export const DURATION_CONFLICT = "duration conflicts with begin_time and end_time";
+export const durationNotPositive = (ms: number): string => `duration must be positive, got ${formatGoDuration(ms)}`;
 
 /**
- * Begin and end given: duration = end - begin (a different non-zero duration
- * is an error). End and duration given: begin = end - duration. A positive
- * duration must be present afterwards.
+ * [TM1]: begin and end give the length (a different positive duration
+ * conflicts; a zero or negative one is replaced); else end and a positive
+ * duration give the begin; then a positive duration must be there.
  */
 export function reconcileLeaseTimes(input: LeaseTimes): LeaseTimesResult {
   const { beginMs, endMs } = input;
-  const durationMs = input.durationMs === 0 ? undefined : input.durationMs;
-  if (durationMs !== undefined && durationMs < 0) {
-    return { ok: false, message: `duration must be positive, not ${formatDurationExact(durationMs)}` };
-  }
-
+  let durationMs = input.durationMs;
+  let begin = beginMs;
   if (beginMs !== undefined && endMs !== undefined) {
-    if (endMs <= beginMs) return { ok: false, message: "end_time must be after begin_time" };
-    const span = endMs - beginMs;
-    if (durationMs !== undefined && durationMs !== span) {
-      return {
-        ok: false,
-        message: `duration ${formatDurationExact(durationMs)} does not match end_time - begin_time = ${formatDurationExact(span)}: give only two of the three, or make them agree`,
-      };
-    }
-    return { ok: true, times: { durationMs: span, beginMs, endMs } };
+    const length = endMs - beginMs;
+    if (durationMs !== undefined && durationMs > 0 && durationMs !== length) return { ok: false, message: DURATION_CONFLICT };
+    durationMs = length;
+  } else if (endMs !== undefined && durationMs !== undefined && durationMs > 0) {
+    begin = endMs - durationMs;
   }
+  if (durationMs === undefined) return { ok: false, message: DURATION_REQUIRED };
+  if (durationMs <= 0) return { ok: false, message: durationNotPositive(durationMs) };
+  return {
+    ok: true,
+    times: { durationMs, ...(begin === undefined ? {} : { beginMs: begin }), ...(endMs === undefined ? {} : { endMs }) },
+  };
+}
 
-  if (durationMs === undefined) return { ok: false, message: MISSING_DURATION };
-  if (endMs !== undefined) return { ok: true, times: { durationMs, beginMs: endMs - durationMs, endMs } };
-  if (beginMs !== undefined) return { ok: true, times: { durationMs, beginMs } };
-  return { ok: true, times: { durationMs } };
+/** [O2]: stored timestamps have whole-second precision (sub-second parts are dropped). */
+export function wholeSecondMs(ms: number): number {
+  return Math.floor(ms / SECOND_MS) * SECOND_MS;
 }
 
 export interface LeaseExpiryInput {
@@ -60,11 +64,23 @@ export interface LeaseExpiryInput {
 }
 
 /**
- * When the lease runs out: at end_time if set; else begin_time + duration for
- * a scheduled lease; else effective_begin_time + duration; undefined while
- * none of these is known (an immediate lease still waiting for a board).
+ * [TM3] When a lease that holds an exporter runs out: at end_time if set;
+ * else begin_time + duration; else effective_begin_time + duration. Without
+ * an exporter it never expires ([TM4]): undefined until one is assigned.
  */
 export function leaseExpiryMs(t: LeaseExpiryInput): number | undefined {
+  if (t.effectiveBeginMs === undefined) return undefined;
+  if (t.endMs !== undefined) return t.endMs;
+  if (t.beginMs !== undefined) return t.beginMs + t.durationMs;
+  return t.effectiveBeginMs + t.durationMs;
+}
+
+/**
+ * The expected end of a lease as a person plans with it: like [TM3], but for a
+ * lease still waiting, its requested window when it has one (undefined for an
+ * immediate lease that has no exporter yet).
+ */
+export function plannedEndMs(t: LeaseExpiryInput): number | undefined {
   if (t.endMs !== undefined) return t.endMs;
   if (t.beginMs !== undefined) return t.beginMs + t.durationMs;
   if (t.effectiveBeginMs !== undefined) return t.effectiveBeginMs + t.durationMs;

@@ -5,13 +5,17 @@
 
 import { quoteText, validateLabelKey, validateLabelValue } from "./labels.js";
 
-/** "==" parses to "="; "!" means the key must be absent. */
-export type Operator = "=" | "!=" | "in" | "notin" | "exists" | "!";
+/**
+ * "==" is kept apart from "=" (they match alike, but a lease selector refuses
+ * "==", spec [F4]); "gt"/"lt" are `k>N`/`k<N` (filters only); "!" means the
+ * key must be absent.
+ */
+export type Operator = "=" | "==" | "!=" | "in" | "notin" | "exists" | "!" | "gt" | "lt";
 
 export interface Requirement {
   readonly key: string;
   readonly operator: Operator;
-  /** One value for "=" and "!=", at least one for "in"/"notin", none otherwise. */
+  /** One value for "=", "==", "!=", "gt" and "lt", at least one for "in"/"notin", none otherwise. */
   readonly values: readonly string[];
 }
 
@@ -108,9 +112,11 @@ const EQUALITY_EXAMPLE: Readonly<Record<string, string>> = {
 };
 
 function unknownOperator(token: Token): never {
-  const hint = token.text === ">" || token.text === "<" ? " (numeric comparisons are not supported in label selectors)" : "";
-  fail(`unknown operator ${quoteText(token.text)}${hint}: use =, ==, !=, in or notin, or the key alone to require that it exists`, token);
+  fail(`unknown operator ${quoteText(token.text)}: use =, ==, !=, in, notin, > or <, or the key alone to require that it exists`, token);
 }
+
+/** Kubernetes: the value of `k>N` / `k<N` is a whole number (int64). */
+const INTEGER = /^-?\d{1,18}$/;
 
 class Parser {
   private index = 0;
@@ -145,7 +151,7 @@ class Parser {
   /** Something other than "," or the end follows a complete requirement. */
   private afterRequirement(token: Token, previous: Requirement): never {
     if (token.kind === "word") {
-      if (previous.operator === "=" || previous.operator === "!=") {
+      if (previous.operator === "=" || previous.operator === "==" || previous.operator === "!=") {
         fail(`unexpected ${describe(token)}: separate requirements with "," (label values cannot contain spaces)`, token);
       }
       fail(`unexpected ${describe(token)}: separate requirements with ","`, token);
@@ -199,7 +205,8 @@ class Parser {
 
   private afterKey(keyToken: Token): Requirement {
     const op = this.peek();
-    if ((keyToken.text === "in" || keyToken.text === "notin") && op.kind === "(") {
+    // The Kubernetes lexer reads "in" and "notin" as operators wherever a key is expected.
+    if (keyToken.text === "in" || keyToken.text === "notin") {
       fail(`expected a label key before "${keyToken.text}", e.g. site ${keyToken.text} (bcn,brno)`, keyToken);
     }
     const key = this.key(keyToken);
@@ -210,7 +217,10 @@ class Parser {
       case "op":
         this.next();
         if (op.text === "=" || op.text === "==" || op.text === "!=") {
-          return { key, operator: op.text === "!=" ? "!=" : "=", values: [this.exactValue(op)] };
+          return { key, operator: op.text, values: [this.exactValue(op)] };
+        }
+        if (op.text === ">" || op.text === "<") {
+          return { key, operator: op.text === ">" ? "gt" : "lt", values: [this.integerValue(op)] };
         }
         return unknownOperator(op);
       case "word":
@@ -221,7 +231,7 @@ class Parser {
         if (op.text.toLowerCase() === "in" || op.text.toLowerCase() === "notin") {
           return fail(`write the operator ${quoteText(op.text)} in lowercase: ${op.text.toLowerCase()}`, op);
         }
-        return fail(`expected an operator after ${quoteText(key)} (=, ==, !=, in, notin) or ",", found ${describe(op)}`, op);
+        return fail(`expected an operator after ${quoteText(key)} (=, ==, !=, in, notin, >, <) or ",", found ${describe(op)}`, op);
       case "(":
         return fail(`expected "in" or "notin" before "(", e.g. ${key} in (a,b)`, op);
       case ")":
@@ -240,13 +250,27 @@ class Parser {
     return this.value(token);
   }
 
+  /** The whole number after ">" or "<". */
+  private integerValue(op: Token): string {
+    const token = this.peek();
+    if (token.kind !== "word" || !INTEGER.test(token.text)) {
+      fail(`expected a whole number after "${op.text}" (e.g. ram${op.text}4): ${op.text} compares numbers`, token.kind === "word" ? token : op);
+    }
+    this.next();
+    return token.text;
+  }
+
   private value(token: Token): string {
     const message = validateLabelValue(token.text);
     if (message !== undefined) fail(message, token);
     return token.text;
   }
 
-  /** "(" value ("," value)* ")" after "in" or "notin". */
+  /**
+   * "(" value ("," value)* ")" after "in" or "notin". As in the Kubernetes
+   * parser, an empty list or an empty slot between commas is the empty value:
+   * `k in ()` is `k in ("")`, `(a,)` is `a` and `""`.
+   */
   private valueList(op: Token): string[] {
     const open = this.next();
     if (open.kind !== "(") {
@@ -255,28 +279,22 @@ class Parser {
     const column = open.pos + 1;
     const unclosed = (token: Token): never => fail(`missing ")" to close the list started at column ${column}`, token);
     const values: string[] = [];
-    let token = this.next();
-    if (token.kind === ")") {
-      fail(`"${op.text}" needs at least one value between the parentheses, e.g. site ${op.text} (bcn,brno)`, token);
-    }
     for (;;) {
-      // Expecting a value.
-      if (token.kind === "end") unclosed(token);
-      if (token.kind === ",") fail(`expected a value before ","`, token);
-      if (token.kind === ")") fail(`expected a value after "," (remove the "," before ")")`, token);
-      if (token.kind !== "word") {
-        fail(`unexpected ${describe(token)} in the list started at column ${column}: separate values with "," and close the list with ")"`, token);
+      // Expecting a value (possibly empty).
+      let token = this.next();
+      if (token.kind === "word") {
+        values.push(this.value(token));
+        token = this.next();
+      } else {
+        values.push("");
       }
-      values.push(this.value(token));
       // Expecting "," or ")".
-      token = this.next();
-      if (token.kind === ")") return values;
+      if (token.kind === ")") return [...new Set(values)];
       if (token.kind === "end") unclosed(token);
       if (token.kind === "word") fail(`unexpected ${describe(token)}: separate values with ","`, token);
       if (token.kind !== ",") {
         fail(`unexpected ${describe(token)} in the list started at column ${column}: separate values with "," and close the list with ")"`, token);
       }
-      token = this.next();
     }
   }
 }
@@ -306,7 +324,16 @@ function requirementMatches(r: Requirement, labels: Readonly<Record<string, stri
   const value = has ? labels[r.key] : undefined;
   switch (r.operator) {
     case "=":
+    case "==":
       return has && value === r.values[0];
+    case "gt":
+    case "lt": {
+      // Kubernetes: the label must hold a whole number; otherwise the object does not match.
+      if (!has || value === undefined || !INTEGER.test(value)) return false;
+      const n = BigInt(value);
+      const bound = BigInt(r.values[0] ?? "0");
+      return r.operator === "gt" ? n > bound : n < bound;
+    }
     case "in":
       return has && value !== undefined && r.values.includes(value);
     // Kubernetes: "not equal" and "not in" also match objects without the key.
@@ -337,15 +364,15 @@ function sameRequirement(a: Requirement, b: Requirement): boolean {
 
 /**
  * The "!=" terms of one key as a single "notin" (`a!=x,a!=y` is `a notin (x,y)`,
- * as the controller stores it), at the place of the first one. "k!=" (not
- * empty) stays apart: an empty value cannot be written inside a list.
+ * as the controller stores it), at the place of the first one; `a!=` is
+ * `a notin ()`, the empty value.
  */
 function mergeNotEqual(requirements: readonly Requirement[]): Requirement[] {
   const valuesByKey = new Map<string, string[]>();
   const merged: Requirement[] = [];
   for (const r of requirements) {
     const value = r.values[0] ?? "";
-    if (r.operator !== "!=" || value === "") {
+    if (r.operator !== "!=") {
       merged.push(r);
       continue;
     }
@@ -375,9 +402,13 @@ export function normalizeSelector(selector: Selector): Selector {
       case "in":
       case "notin":
         return { key: r.key, operator: r.operator, values: [...new Set(r.values)].sort(compareStrings) };
+      case "==":
+        return { key: r.key, operator: "=", values: [...r.values] };
       case "=":
       case "exists":
       case "!":
+      case "gt":
+      case "lt":
         return r;
     }
   });
@@ -402,12 +433,16 @@ export function formatRequirement(r: Requirement): string {
   switch (r.operator) {
     case "=":
       return `${r.key}=${r.values[0] ?? ""}`;
+    case "==":
+      return `${r.key}==${r.values[0] ?? ""}`;
+    case "gt":
+      return `${r.key}>${r.values[0] ?? ""}`;
+    case "lt":
+      return `${r.key}<${r.values[0] ?? ""}`;
     case "!=":
       return `${r.key}!=${r.values[0] ?? ""}`;
     case "in":
     case "notin":
-      // "k notin ()" would not parse back, so "not equal to empty" stays "k!=".
-      if (r.operator === "notin" && r.values.length === 1 && r.values[0] === "") return `${r.key}!=`;
       return `${r.key} ${r.operator} (${r.values.join(",")})`;
     case "exists":
       return r.key;
@@ -421,13 +456,33 @@ export function formatSelector(selector: Selector): string {
   return normalizeSelector(selector).requirements.map(formatRequirement).join(",");
 }
 
-/** The "=" terms as labels (a lease's own labels); a later term wins on repeats. */
+/** The "=" (and "==") terms as labels (a lease's own labels); a later term wins on repeats. */
 export function equalityLabels(selector: Selector): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const r of selector.requirements) {
-    if (r.operator === "=") labels[r.key] = r.values[0] ?? "";
+    if (r.operator === "=" || r.operator === "==") labels[r.key] = r.values[0] ?? "";
   }
   return labels;
+}
+
+/**
+ * What the controller refuses in a lease selector that parses (spec [F4]):
+ * "==", ">" and "<", and two "=" terms giving one key different values. The
+ * texts are the controller's own.
+ */
+export function leaseSelectorProblem(selector: Selector): string | undefined {
+  const wanted = new Map<string, string>();
+  for (const r of selector.requirements) {
+    if (r.operator === "==" || r.operator === "gt" || r.operator === "lt") return `unsupported label selector operator: ${r.operator}`;
+    if (r.operator !== "=") continue;
+    const value = r.values[0] ?? "";
+    const earlier = wanted.get(r.key);
+    if (earlier !== undefined && earlier !== value) {
+      return `invalid selector: label ${r.key} cannot have multiple equality requirements with different values (${earlier} and ${value})`;
+    }
+    wanted.set(r.key, value);
+  }
+  return undefined;
 }
 
 export function isEmptySelector(selector: Selector): boolean {

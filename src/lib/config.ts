@@ -10,3 +10,5 @@ export const WAITING_LEASE_POLL_MS = 2_000;
 export const LIST_PAGE_SIZE = 500;
 /** Never follow more pages than this (a server bug must not loop the browser forever). */
 export const MAX_LIST_PAGES = 1_000;
+/** A listing whose continue token expired ([P4]) starts over at most this often. */
+export const MAX_LIST_RESTARTS = 3;

@@ -1,7 +1,7 @@
 // The shared list queries against an in-memory ClientService (Connect's
 // router transport): paging, per-session cache entries, invalidation.
 import { create } from "@bufbuild/protobuf";
-import { createRouterTransport } from "@connectrpc/connect";
+import { Code, ConnectError, createRouterTransport } from "@connectrpc/connect";
 import { addStaticKeyToTransport } from "@connectrpc/connect-query";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
@@ -52,6 +52,29 @@ describe("exportersQueryOptions", () => {
     expect(key(alice, "lab", "")).not.toBe(key(alice, "other", ""));
     expect(key(alice, "lab", "")).not.toBe(key(alice, "lab", "board=rpi5"));
     expect(key(alice, "lab", "")).toBe(key(alice, "lab", ""));
+  });
+});
+
+describe("leasesQueryOptions paging [P3] [P4]", () => {
+  it("reads past an empty last page and starts over when the controller says the continue token is too old", async () => {
+    const tokens: string[] = [];
+    let expired = false;
+    const transport = createRouterTransport(({ service }) => {
+      service(ClientService, {
+        listLeases(req) {
+          tokens.push(req.pageToken);
+          if (req.pageToken === "") return { leases: [create(LeaseSchema, { name: "namespaces/lab/leases/a" })], nextPageToken: "k1" };
+          if (!expired) {
+            expired = true;
+            throw new ConnectError("The provided continue parameter is too old to display a consistent list result.", Code.Unknown);
+          }
+          return { leases: [], nextPageToken: "" };
+        },
+      });
+    });
+    const data = await new QueryClient().fetchQuery(leasesQueryOptions(transport, "lab", { onlyActive: true }));
+    expect(data.leases.map((l) => l.name)).toEqual(["namespaces/lab/leases/a"]);
+    expect(tokens).toEqual(["", "k1", "", "k1"]);
   });
 });
 

@@ -20,33 +20,57 @@ describe("retries", () => {
   });
 });
 
-describe("Unauthenticated answers", () => {
-  it("end the session from any query or mutation, with the controller's message", async () => {
+describe("session-fatal answers", () => {
+  it("end the session from any query or mutation, with the reason in words (the controller's text kept)", async () => {
     const reasons: string[] = [];
-    const client = createQueryClient({ onUnauthenticated: (m) => reasons.push(m) });
-    const rejected = (): Promise<never> => Promise.reject(new ConnectError("token revoked", Code.Unauthenticated));
+    const client = createQueryClient({ onSessionRejected: (m) => reasons.push(m) });
+    const rejected = (): Promise<never> => Promise.reject(new ConnectError("invalid or expired token", Code.Unauthenticated));
     await client.fetchQuery({ queryKey: ["q"], queryFn: rejected }).catch(() => undefined);
     await client.getMutationCache().build(client, { mutationFn: rejected }).execute(undefined).catch(() => undefined);
-    expect(reasons).toEqual(["token revoked", "token revoked"]);
+    expect(reasons).toEqual([
+      "Your session was rejected by the controller: invalid or expired token.",
+      "Your session was rejected by the controller: invalid or expired token.",
+    ]);
   });
 
-  it("are left to callers that handle them (the sign-in check)", async () => {
+  it.each([
+    ["[A9] a bad token (UNKNOWN)", new ConnectError("failed to authenticate token", Code.Unknown)],
+    ["[A10] an expired token", new ConnectError("oidc: verify token: oidc: token is expired (Token Expiry: 2027-08-21 14:32:42 +0000 UTC)", Code.Unknown)],
+    ["[A13] an unknown client", new ConnectError('client lab/alice: clients.jumpstarter.dev "alice" not found', Code.Unknown)],
+    ["[A14] a client refusing the user", new ConnectError("permission denied for client lab/alice", Code.PermissionDenied)],
+    ["[H2] missing metadata", new ConnectError("missing metadata: jumpstarter-namespace", Code.InvalidArgument)],
+    ["[H3] no client name", new ConnectError("resource name required for pre-existing authentication", Code.InvalidArgument)],
+  ])("include %s", async (_name, error) => {
     const reasons: string[] = [];
-    const client = createQueryClient({ onUnauthenticated: (m) => reasons.push(m) });
-    const rejected = (): Promise<never> => Promise.reject(new ConnectError("bad token", Code.Unauthenticated));
+    const client = createQueryClient({ onSessionRejected: (m) => reasons.push(m) });
+    await client.fetchQuery({ queryKey: ["q"], queryFn: () => Promise.reject(error) }).catch(() => undefined);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toContain(error.rawMessage);
+  });
+
+  it("are left to callers that handle them (the sign-in check), and other refusals never end the session", async () => {
+    const reasons: string[] = [];
+    const client = createQueryClient({ onSessionRejected: (m) => reasons.push(m) });
+    const rejected = (): Promise<never> => Promise.reject(new ConnectError("failed to authenticate token", Code.Unknown));
     await client
       .getMutationCache()
-      .build(client, { mutationFn: rejected, meta: { handlesUnauthenticated: true } })
+      .build(client, { mutationFn: rejected, meta: { handlesSessionRejection: true } })
       .execute(undefined)
       .catch(() => undefined);
-    await client.fetchQuery({ queryKey: ["other"], queryFn: () => Promise.reject(new ConnectError("nope", Code.PermissionDenied)) }).catch(() => undefined);
+    for (const e of [
+      new ConnectError("namespace mismatch", Code.PermissionDenied),
+      new ConnectError("UpdateLease permission denied", Code.Unknown),
+      new ConnectError('leases.jumpstarter.dev "x" not found', Code.Unknown),
+    ]) {
+      await client.fetchQuery({ queryKey: ["other", e.rawMessage], queryFn: () => Promise.reject(e) }).catch(() => undefined);
+    }
     expect(reasons).toEqual([]);
   });
 });
 
 describe("findStaleness", () => {
   it("reports data on screen whose refresh failed, and nothing once it recovers", async () => {
-    const client = createQueryClient({ onUnauthenticated: () => undefined });
+    const client = createQueryClient({ onSessionRejected: () => undefined });
     let fail = false;
     const observer = new QueryObserver(client, {
       queryKey: ["list"],
@@ -71,7 +95,7 @@ describe("findStaleness", () => {
   });
 
   it("ignores queries nobody is looking at", async () => {
-    const client = createQueryClient({ onUnauthenticated: () => undefined });
+    const client = createQueryClient({ onSessionRejected: () => undefined });
     client.setQueryData(["old"], ["x"]);
     await client.fetchQuery({ queryKey: ["old"], queryFn: () => Promise.reject(new Error("gone")), staleTime: 0 }).catch(() => undefined);
     expect(findStaleness(client.getQueryCache().getAll())).toBeNull();

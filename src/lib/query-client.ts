@@ -1,15 +1,15 @@
 // The QueryClient factory: one per app (and one per test), never a module
 // singleton. Encodes the server-state rules every feature shares.
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { isUnauthenticated, isUnavailable, toConnectError } from "@/lib/errors";
+import { describeError, isUnavailable } from "@/lib/errors";
 
 /** Extra knobs a query or mutation can set through `meta`. */
 export interface PortalMeta extends Record<string, unknown> {
   /**
-   * The caller shows an Unauthenticated answer itself (the sign-in form
+   * The caller shows a session-fatal answer itself (the sign-in form
    * checking a token) instead of ending the session.
    */
-  handlesUnauthenticated?: boolean;
+  handlesSessionRejection?: boolean;
 }
 
 declare module "@tanstack/react-query" {
@@ -33,14 +33,20 @@ export function retryDelayMs(attempt: number): number {
 }
 
 export interface QueryClientOptions {
-  /** Called with the controller's message when it rejects the session's token. */
-  onUnauthenticated: (message: string) => void;
+  /**
+   * Called when the controller's answer means the session cannot go on (a
+   * bad or expired token, an unknown client, a client refusing the user,
+   * refused call metadata: lib/errors decides), with the reason in words,
+   * the controller's text included.
+   */
+  onSessionRejected: (reason: string) => void;
 }
 
-export function createQueryClient({ onUnauthenticated }: QueryClientOptions): QueryClient {
+export function createQueryClient({ onSessionRejected }: QueryClientOptions): QueryClient {
   const handle = (error: unknown, meta: PortalMeta | undefined): void => {
-    if (meta?.handlesUnauthenticated === true) return;
-    if (isUnauthenticated(error)) onUnauthenticated(toConnectError(error).rawMessage);
+    if (meta?.handlesSessionRejection === true) return;
+    const d = describeError(error);
+    if (d.sessionFatal) onSessionRejected(d.message);
   };
   return new QueryClient({
     queryCache: new QueryCache({ onError: (error, query) => handle(error, query.meta) }),

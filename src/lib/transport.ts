@@ -11,10 +11,31 @@ export function apiBaseUrl(): string {
   return window.location.origin;
 }
 
-/** Adds the session's bearer token to every call. */
-export function bearerTokenInterceptor(token: string): Interceptor {
+/**
+ * The call metadata a Jumpstarter controller requires on every ClientService
+ * call ([H1], [J3]): without `jumpstarter-namespace` and `jumpstarter-kind`
+ * every RPC fails with INVALID_ARGUMENT "missing metadata", and an internal
+ * token also needs `jumpstarter-name` ([H3]). An empty name is still sent:
+ * for OIDC users it means "the name derived from my user name" ([H4], [H5]).
+ */
+export function sessionHeaders(session: Session): Readonly<Record<string, string>> {
+  return {
+    authorization: `Bearer ${session.token}`,
+    "jumpstarter-namespace": session.namespace,
+    "jumpstarter-kind": "Client",
+    "jumpstarter-name": session.clientName,
+  };
+}
+
+/**
+ * Puts the session's metadata on every call. `set`, not `append`: a repeated
+ * header is refused ("multiple authorization headers" [A7], "multiple
+ * metadata" [H2]), so each goes exactly once even if a caller set one too.
+ */
+export function sessionHeadersInterceptor(session: Session): Interceptor {
+  const headers = Object.entries(sessionHeaders(session));
   return (next) => async (req) => {
-    req.header.set("authorization", `Bearer ${token}`);
+    for (const [name, value] of headers) req.header.set(name, value);
     return next(req);
   };
 }
@@ -24,16 +45,23 @@ export function transportKey(session: Session | null): string {
   return session === null ? "anonymous" : `session:${session.namespace}/${session.clientName}`;
 }
 
+export interface SessionTransportOptions {
+  readonly baseUrl?: string;
+  /** The fetch to send with (tests pass a fake); the browser's by default. */
+  readonly fetch?: typeof globalThis.fetch;
+}
+
 /**
  * A gRPC-Web transport acting as `session` (anonymous when null). Call it
  * once per session (the session store does), never in a component body.
  */
-export function createSessionTransport(session: Session | null, baseUrl: string = apiBaseUrl()): Transport {
+export function createSessionTransport(session: Session | null, options: SessionTransportOptions = {}): Transport {
   const transport = createGrpcWebTransport({
-    baseUrl,
-    interceptors: session === null ? [] : [bearerTokenInterceptor(session.token)],
+    baseUrl: options.baseUrl ?? apiBaseUrl(),
+    interceptors: session === null ? [] : [sessionHeadersInterceptor(session)],
     // A hung controller should surface as an error (and a stale banner), not a spinner forever.
     defaultTimeoutMs: 30_000,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
   return addStaticKeyToTransport(transport, transportKey(session));
 }

@@ -1,9 +1,10 @@
 // Test helpers: a real lab on a free port with a temp data dir, and gRPC
-// clients for it made from the generated service.
+// clients for it made from the generated service, acting as the lab's clients
+// with the metadata a real client sends ([H1]).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Code, ConnectError, createClient, type Client, type Interceptor } from "@connectrpc/connect";
+import { Code, ConnectError, createClient, type Client, type Interceptor, type Transport } from "@connectrpc/connect";
 import { createGrpcTransport } from "@connectrpc/connect-node";
 import { ClientService, type Lease } from "../../../src/gen/jumpstarter/client/v1/client_pb.js";
 import type { Condition } from "../../../src/gen/jumpstarter/v1/kubernetes_pb.js";
@@ -13,31 +14,69 @@ export const TEST_SCENARIO = join(import.meta.dirname, "..", "..", "..", "scenar
 
 export type LabClient = Client<typeof ClientService>;
 
+/** The headers a call carries; undefined leaves a header out. */
+export interface CallIdentity {
+  readonly token?: string | undefined;
+  readonly namespace?: string | undefined;
+  readonly kind?: string | undefined;
+  readonly name?: string | undefined;
+}
+
+/** A client that sends `authorization: Bearer <token>` and the jumpstarter-* metadata given. */
+export function grpcClient(lab: Pick<RunningLab, "url" | "caPem">, identity: CallIdentity): LabClient {
+  const headers: Interceptor = (next) => (req) => {
+    if (identity.token !== undefined) req.header.set("authorization", `Bearer ${identity.token}`);
+    if (identity.namespace !== undefined) req.header.set("jumpstarter-namespace", identity.namespace);
+    if (identity.kind !== undefined) req.header.set("jumpstarter-kind", identity.kind);
+    if (identity.name !== undefined) req.header.set("jumpstarter-name", identity.name);
+    return next(req);
+  };
+  return createClient(ClientService, labTransport(lab, [headers]));
+}
+
+/** What `jmp` sends for the lab's client `name` ([J3]). */
+export function identityOf(lab: RunningLab, name: string): CallIdentity {
+  const client = lab.clients.find((c) => c.name === name);
+  if (client === undefined) throw new Error(`no client ${name} in the lab`);
+  return { token: client.token, namespace: lab.namespace, kind: "Client", name };
+}
+
+/** A client acting as the lab's client `name`, as jmp would. */
+export function clientAs(lab: RunningLab, name: string): LabClient {
+  return grpcClient(lab, identityOf(lab, name));
+}
+
 export interface TestLab {
   readonly lab: RunningLab;
   readonly dataDir: string;
-  /** A client that sends `Bearer <token>` (no header at all when token is undefined). */
-  client(token: string | undefined): LabClient;
+  /** A client acting as the scenario's client `name`. */
+  as(name: string): LabClient;
+  /** The current token of the scenario's client `name`. */
+  token(name: string): string;
+  /** A client sending exactly these headers. */
+  client(identity: CallIdentity): LabClient;
   /** Stops the lab and removes its data dir. */
   close(): Promise<void>;
 }
 
-export function grpcClient(baseUrl: string, token: string | undefined): LabClient {
-  const bearer: Interceptor = (next) => (req) => {
-    if (token !== undefined) req.header.set("authorization", `Bearer ${token}`);
-    return next(req);
-  };
-  return createClient(ClientService, createGrpcTransport({ baseUrl, interceptors: [bearer] }));
+/**
+ * gRPC to the lab as jmp reaches it: over TLS trusting only the lab's CA
+ * (ALPN h2), or cleartext for a lab started with `plaintext: true`.
+ */
+export function labTransport(lab: Pick<RunningLab, "url" | "caPem">, interceptors: Interceptor[] = []): Transport {
+  return createGrpcTransport({ baseUrl: lab.url, interceptors, nodeOptions: lab.caPem === undefined ? {} : { ca: lab.caPem } });
 }
 
 export async function startTestLab(options: Partial<LabOptions> = {}): Promise<TestLab> {
   const dataDir = mkdtempSync(join(tmpdir(), "lab-test-"));
   try {
-    const lab = await startLab({ port: 0, scenario: TEST_SCENARIO, ...options, dataDir });
+    const lab = await startLab({ port: 0, scenario: TEST_SCENARIO, warn: () => undefined, ...options, dataDir });
     return {
       lab,
       dataDir,
-      client: (token) => grpcClient(lab.url, token),
+      as: (name) => clientAs(lab, name),
+      token: (name) => identityOf(lab, name).token ?? "",
+      client: (identity) => grpcClient(lab, identity),
       async close() {
         await lab.stop();
         rmSync(dataDir, { recursive: true, force: true });
@@ -56,7 +95,7 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
@@ -93,6 +132,12 @@ export async function rpcError(call: Promise<unknown>): Promise<ConnectError> {
     throw e;
   }
   throw new Error("the call succeeded, but an error was expected");
+}
+
+/** Code and message of a refusal, for one-line expectations. */
+export async function refusal(call: Promise<unknown>): Promise<{ code: string; message: string }> {
+  const e = await rpcError(call);
+  return { code: Code[e.code], message: e.rawMessage };
 }
 
 export { Code };

@@ -15,6 +15,7 @@ import {
 } from "@patternfly/react-core";
 import { EyeIcon, EyeSlashIcon } from "@patternfly/react-icons";
 import { useState, type FormEvent } from "react";
+import type { FieldHint, SignInHints } from "@/features/auth/sign-in-prefill";
 
 export interface SignInValues {
   readonly namespace: string;
@@ -33,6 +34,8 @@ export interface SignInFieldErrors {
 export interface SignInFormProps {
   readonly values: SignInValues;
   readonly fieldErrors: SignInFieldErrors;
+  /** Where a field's value came from, and what the token says (shown when the field has no error). */
+  readonly hints: SignInHints;
   readonly onChange: (values: SignInValues) => void;
   readonly onSubmit: () => void;
   readonly isVerifying: boolean;
@@ -40,59 +43,39 @@ export interface SignInFormProps {
   readonly verifyError?: { readonly title: string; readonly message: string } | undefined;
 }
 
-function FieldError({ id, text }: { id: string; text: string | undefined }) {
-  if (text === undefined) return null;
+/** A field's problem, or else its hint. */
+function FieldHelp({ id, error, hint }: { id: string; error: string | undefined; hint: FieldHint | undefined }) {
+  if (error === undefined && hint === undefined) return null;
   return (
     <FormHelperText>
-      <HelperText>
-        <HelperTextItem id={id} variant="error">
-          {text}
-        </HelperTextItem>
+      <HelperText isLiveRegion>
+        {error !== undefined ? (
+          <HelperTextItem id={id} variant="error">
+            {error}
+          </HelperTextItem>
+        ) : (
+          <HelperTextItem id={id} variant={hint?.variant ?? "default"}>
+            {hint?.text}
+          </HelperTextItem>
+        )}
       </HelperText>
     </FormHelperText>
   );
 }
 
-export function SignInForm({ values, fieldErrors, onChange, onSubmit, isVerifying, verifyError }: SignInFormProps) {
+export function SignInForm({ values, fieldErrors, hints, onChange, onSubmit, isVerifying, verifyError }: SignInFormProps) {
   const [showToken, setShowToken] = useState(false);
   const set = (patch: Partial<SignInValues>): void => onChange({ ...values, ...patch });
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     onSubmit();
   };
-  const described = (field: keyof SignInFieldErrors, error: string | undefined) =>
-    error === undefined ? {} : { "aria-describedby": `sign-in-${field}-error` };
+  const described = (field: keyof SignInFieldErrors) =>
+    fieldErrors[field] === undefined && hints[field] === undefined ? {} : { "aria-describedby": `sign-in-${field}-help` };
 
+  // The token comes first: pasting an internal token fills the two fields under it.
   return (
     <Form onSubmit={submit} noValidate aria-label="Sign in with a token">
-      <FormGroup label="Namespace" fieldId="sign-in-namespace">
-        <TextInput
-          id="sign-in-namespace"
-          name="namespace"
-          value={values.namespace}
-          onChange={(_e, v) => set({ namespace: v })}
-          validated={fieldErrors.namespace === undefined ? "default" : "error"}
-          autoComplete="off"
-          spellCheck={false}
-          isRequired
-          {...described("namespace", fieldErrors.namespace)}
-        />
-        <FieldError id="sign-in-namespace-error" text={fieldErrors.namespace} />
-      </FormGroup>
-      <FormGroup label="Client name" fieldId="sign-in-client">
-        <TextInput
-          id="sign-in-client"
-          name="client"
-          value={values.clientName}
-          onChange={(_e, v) => set({ clientName: v })}
-          validated={fieldErrors.clientName === undefined ? "default" : "error"}
-          autoComplete="username"
-          spellCheck={false}
-          isRequired
-          {...described("clientName", fieldErrors.clientName)}
-        />
-        <FieldError id="sign-in-clientName-error" text={fieldErrors.clientName} />
-      </FormGroup>
       <FormGroup label="Token" fieldId="sign-in-token">
         <InputGroup>
           <InputGroupItem isFill>
@@ -106,7 +89,7 @@ export function SignInForm({ values, fieldErrors, onChange, onSubmit, isVerifyin
               autoComplete="current-password"
               spellCheck={false}
               isRequired
-              {...described("token", fieldErrors.token)}
+              {...described("token")}
             />
           </InputGroupItem>
           <InputGroupItem>
@@ -119,7 +102,35 @@ export function SignInForm({ values, fieldErrors, onChange, onSubmit, isVerifyin
             />
           </InputGroupItem>
         </InputGroup>
-        <FieldError id="sign-in-token-error" text={fieldErrors.token} />
+        <FieldHelp id="sign-in-token-help" error={fieldErrors.token} hint={hints.token} />
+      </FormGroup>
+      <FormGroup label="Namespace" fieldId="sign-in-namespace">
+        <TextInput
+          id="sign-in-namespace"
+          name="namespace"
+          value={values.namespace}
+          onChange={(_e, v) => set({ namespace: v })}
+          validated={fieldErrors.namespace === undefined ? "default" : "error"}
+          autoComplete="off"
+          spellCheck={false}
+          isRequired
+          {...described("namespace")}
+        />
+        <FieldHelp id="sign-in-namespace-help" error={fieldErrors.namespace} hint={hints.namespace} />
+      </FormGroup>
+      <FormGroup label="Client name" fieldId="sign-in-client">
+        <TextInput
+          id="sign-in-client"
+          name="client"
+          value={values.clientName}
+          onChange={(_e, v) => set({ clientName: v })}
+          validated={fieldErrors.clientName === undefined ? "default" : "error"}
+          autoComplete="username"
+          spellCheck={false}
+          isRequired
+          {...described("clientName")}
+        />
+        <FieldHelp id="sign-in-clientName-help" error={fieldErrors.clientName} hint={hints.clientName} />
       </FormGroup>
       <FormGroup fieldId="sign-in-remember">
         <Checkbox

@@ -9,11 +9,12 @@ import { MAX_CLIENT_CONFIG_BYTES, parseClientConfig } from "@/features/auth/clie
 import { ConfigDropZone } from "@/features/auth/config-drop-zone";
 import { safeNextPath } from "@/features/auth/next-path";
 import { SignInForm, type SignInFieldErrors, type SignInValues } from "@/features/auth/sign-in-form";
+import { fillFromToken, signInHints, TYPED, type SignInSources } from "@/features/auth/sign-in-prefill";
 import { useVerifySession } from "@/features/auth/verify-session";
-import { describeError } from "@/lib/errors";
+import { describeError, type ErrorKind } from "@/lib/errors";
 import type { Session } from "@/lib/session";
 import { useSessionState, useSessionStore } from "@/lib/session-context";
-import { Code } from "@connectrpc/connect";
+import { useNow } from "@/lib/use-now";
 
 function checkFields(v: SignInValues): SignInFieldErrors {
   const namespace = v.namespace.trim() === "" ? "Enter the namespace of your client (for example lab)." : validateObjectName(v.namespace.trim(), "namespace");
@@ -26,17 +27,23 @@ function checkFields(v: SignInValues): SignInFieldErrors {
   };
 }
 
+/** What each sign-in refusal means for this form ([A6]-[A15], [H2]-[H4]): a heading and what to check. */
+const SIGN_IN_ADVICE: Partial<Readonly<Record<ErrorKind, readonly [title: string, advice: string]>>> = {
+  "bad-token": ["The controller did not accept this token", "Check the token, or import your client config again."],
+  "token-expired": ["This token has expired", "Get a new one (jmp login, or from the lab's administrator)."],
+  "unknown-client": ["The controller knows no such client", "Check the namespace and the client name."],
+  "client-refused": ["This token belongs to another client", "Check the client name."],
+  "namespace-mismatch": ["This token belongs to another namespace", "Check the namespace."],
+  "metadata-refused": ["The controller refused the namespace or client name", "Check the namespace and the client name."],
+};
+
 /** What the controller's refusal means for this form, with its own words kept. */
 function verifyErrorText(error: unknown): { title: string; message: string } {
   const d = describeError(error);
-  const answer = d.detail === "" ? "" : ` The controller answered: ${d.detail.replace(/\.$/, "")}.`;
-  if (d.code === Code.Unauthenticated) {
-    return { title: "The controller did not accept this token", message: `${answer} Check the token, or import your client config again.`.trim() };
-  }
-  if (d.code === Code.PermissionDenied) {
-    return { title: "This token belongs to another namespace", message: `${answer} Check the namespace.`.trim() };
-  }
-  return { title: d.title, message: d.message };
+  const advice = SIGN_IN_ADVICE[d.kind];
+  if (advice === undefined) return { title: d.title, message: d.message };
+  const answer = d.detail === "" ? "" : `The controller answered: ${d.detail.replace(/\.$/, "")}.`;
+  return { title: advice[0], message: `${answer} ${advice[1]}`.trim() };
 }
 
 export function SignInPage() {
@@ -48,14 +55,23 @@ export function SignInPage() {
   const current = useSessionState().session;
   const queryClient = useQueryClient();
   const verify = useVerifySession();
+  const now = useNow();
 
   const [values, setValues] = useState<SignInValues>({ namespace: "", clientName: "", token: "", remember: false });
+  const [sources, setSources] = useState<SignInSources>(TYPED);
   const [endpoint, setEndpoint] = useState<string | undefined>(undefined);
   const [fieldErrors, setFieldErrors] = useState<SignInFieldErrors>({});
   const [importResult, setImportResult] = useState<{ ok: boolean; text: string } | null>(null);
 
-  const onChange = (v: SignInValues): void => {
+  const onChange = (changed: SignInValues): void => {
+    // A field the user edits is theirs; a new token may fill the other two ([A2]).
+    const edited: SignInSources = {
+      namespace: changed.namespace !== values.namespace ? "typed" : sources.namespace,
+      clientName: changed.clientName !== values.clientName ? "typed" : sources.clientName,
+    };
+    const { values: v, sources: nextSources } = changed.token !== values.token ? fillFromToken(changed, edited) : { values: changed, sources: edited };
     setValues(v);
+    setSources(nextSources);
     // Clear a field's complaint as soon as it is edited; check again on submit.
     setFieldErrors((errs) => {
       const keep: { -readonly [K in keyof SignInFieldErrors]: SignInFieldErrors[K] } = { ...errs };
@@ -106,6 +122,8 @@ export function SignInPage() {
         }
         const c = parsed.config;
         setValues((v) => ({ ...v, namespace: c.namespace, clientName: c.clientName, token: c.token }));
+        // The config's metadata names the client jmp uses ([J1]); it wins over the token's sub.
+        setSources({ namespace: "config", clientName: "config" });
         setEndpoint(c.endpoint);
         setFieldErrors({});
         setImportResult({
@@ -132,7 +150,7 @@ export function SignInPage() {
           </Content>
           {reason !== null && (
             <Alert variant="warning" isInline title="Signed out" className="portal-sign-in__reason">
-              <p>{`Your session was rejected by the controller: ${reason.trim() === "" ? "no reason given" : reason.trim()}. Sign in again.`}</p>
+              <p>{`${reason.trim() === "" ? "Your session was rejected by the controller." : reason.trim()} Sign in again.`}</p>
             </Alert>
           )}
           {current !== null && reason === null && (
@@ -154,6 +172,7 @@ export function SignInPage() {
           <SignInForm
             values={values}
             fieldErrors={fieldErrors}
+            hints={signInHints(values, sources, now)}
             onChange={onChange}
             onSubmit={onSubmit}
             isVerifying={verify.isPending}

@@ -17,10 +17,10 @@ export async function verifySession(session: Session): Promise<Session> {
   return session;
 }
 
-/** The sign-in check; it shows an Unauthenticated answer itself instead of ending a session. */
+/** The sign-in check; it shows a session-fatal answer itself instead of ending a session. */
 export function useVerifySession() {
   return useMutation({
     mutationFn: verifySession,
-    meta: { handlesUnauthenticated: true },
+    meta: { handlesSessionRejection: true },
   });
 }

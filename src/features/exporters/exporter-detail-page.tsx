@@ -20,7 +20,7 @@ import { ExporterDetailView } from "@/features/exporters/exporter-detail-view";
 import { leasesOfExporter } from "@/features/exporters/exporter-leases";
 import { useExporter } from "@/features/exporters/use-exporter";
 import { useAllLeases } from "@/features/exporters/use-exporter-leases";
-import { errorMessage, isInvalidArgument, isNotFound } from "@/lib/errors";
+import { errorMessage, isNoSuchObject } from "@/lib/errors";
 import { useSession } from "@/lib/session-context";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import { useNow } from "@/lib/use-now";
@@ -69,7 +69,7 @@ function ValidExporterDetail({ name }: { name: string }) {
   );
 
   if (exporter.data === undefined) {
-    if (exporter.isError && (isNotFound(exporter.error) || isInvalidArgument(exporter.error))) {
+    if (exporter.isError && isNoSuchObject(exporter.error)) {
       return <NoSuchExporter name={name} namespace={session.namespace} />;
     }
     return (
@@ -106,7 +106,7 @@ function ValidExporterDetail({ name }: { name: string }) {
               <Title headingLevel="h1">{name}</Title>
             </FlexItem>
             <FlexItem>
-              <ExporterStatusLabel exporter={e} />
+              <ExporterStatusLabel exporter={e} held={leases?.current !== undefined} />
             </FlexItem>
           </Flex>
           <FlexItem>

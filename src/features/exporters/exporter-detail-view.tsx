@@ -13,15 +13,19 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { Countdown } from "@/components/countdown";
+import { DeprecatedLabelsAlert } from "@/components/deprecated-labels";
+import { NEVER_SEEN } from "@/components/exporter-status";
 import { ExporterStatusLabel } from "@/components/exporter-status-label";
 import { LabelChips } from "@/components/label-chips";
 import { LeaseStatusLabel } from "@/components/lease-status-label";
 import { RelativeTime } from "@/components/relative-time";
+import { exporterDeprecations } from "@/domain/deprecated-labels";
 import { timestampToMs } from "@/domain/durations";
-import { leaseEndMs, leaseStatus } from "@/domain/lease-status";
+import { leaseExpiryAtMs, leaseStatus } from "@/domain/lease-status";
 import { shortName } from "@/domain/resource-names";
 import type { ExporterLeases } from "@/features/exporters/exporter-leases";
 import type { Exporter, Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
+import { ExporterStatus } from "@/gen/jumpstarter/v1/common_pb.js";
 
 export interface ExporterDetailViewProps {
   readonly exporter: Exporter;
@@ -30,6 +34,13 @@ export interface ExporterDetailViewProps {
   readonly leasesError: string | undefined;
   readonly me: string;
   readonly nowMs: number;
+}
+
+/** [S1]/[S4] The connection in words: online, never connected ("Never seen"), or offline. */
+function connectionText(exporter: Exporter): string {
+  if (exporter.online) return exporter.status === ExporterStatus.UNSPECIFIED ? "Online (it reports no status of its own)" : "Online";
+  if (exporter.status === ExporterStatus.UNSPECIFIED && exporter.statusMessage === NEVER_SEEN) return "Never connected";
+  return "Offline";
 }
 
 function Holder({ lease, me }: { lease: Lease; me: string }) {
@@ -64,7 +75,7 @@ function CurrentLease({ lease, me }: { lease: Lease | undefined; me: string }) {
       </Content>
     );
   }
-  const end = leaseEndMs(lease);
+  const end = leaseExpiryAtMs(lease);
   return (
     <DescriptionList isHorizontal isCompact>
       <Field term="Lease">
@@ -121,20 +132,27 @@ function LeaseTable({ leases, caption, nowMs, me, timeColumn }: { leases: readon
 
 export function ExporterDetailView({ exporter, leases, leasesError, me, nowMs }: ExporterDetailViewProps) {
   const leasesUnknown = leasesError ?? "Loading…";
+  const deprecated = exporterDeprecations(shortName(exporter.name), exporter.deprecatedLabels);
   return (
     <div className="portal-detail-grid">
+      {deprecated.length > 0 && (
+        <div className="portal-detail-wide">
+          <DeprecatedLabelsAlert items={deprecated} title={deprecated.length === 1 ? "This exporter carries a deprecated label" : "This exporter carries deprecated labels"} />
+        </div>
+      )}
       <Card>
         <CardTitle component="h2">Status</CardTitle>
         <CardBody>
           <DescriptionList isHorizontal isCompact>
             <Field term="Status">
-              <ExporterStatusLabel exporter={exporter} />
+              <ExporterStatusLabel exporter={exporter} held={leases?.current !== undefined} />
             </Field>
             <Field term="Status message">
               {exporter.statusMessage === "" ? <span className="portal-muted">none</span> : exporter.statusMessage}
             </Field>
+            {/* [V1]: enabled is absent from 0.8 and older controllers, and then means enabled. */}
             <Field term="Enabled">{exporter.enabled === false ? "No — an administrator disabled it; selector leases skip it" : "Yes"}</Field>
-            <Field term="Connection">{exporter.online ? "Online" : "Offline"}</Field>
+            <Field term="Connection">{connectionText(exporter)}</Field>
             <Field term="Resource name">
               <code>{exporter.name}</code>
             </Field>

@@ -1,11 +1,11 @@
 // One exporter's leases, split the way its detail page shows them. Pure.
-import { leaseStatus } from "@/domain/lease-status";
+import { holdsExporter, leaseStatus } from "@/domain/lease-status";
 import { timestampToMs } from "@/domain/durations";
 import { exporterName } from "@/domain/resource-names";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 
 export interface ExporterLeases {
-  /** The Ready lease holding the exporter now. */
+  /** The lease holding the exporter now ([S6]). */
   readonly current: Lease | undefined;
   /** Scheduled or pending leases that asked for this exporter by name, soonest first. */
   readonly upcoming: readonly Lease[];
@@ -31,7 +31,7 @@ export function leasesOfExporter(
     if (!mine) continue;
     const status = leaseStatus(lease, nowMs);
     if (status.ended) recent.push(lease);
-    else if (status.state === "ready" && lease.exporter === full) current = lease;
+    else if (holdsExporter(lease) && lease.exporter === full) current = lease;
     else if (status.state === "scheduled" || status.state === "pending") upcoming.push(lease);
   }
   const begin = (l: Lease): number => timestampToMs(l.beginTime) ?? Number.MAX_SAFE_INTEGER;

@@ -155,3 +155,12 @@ describe("labelKeys", () => {
     expect(labelKeys([...exporters, exporter("x", { zone: "a", alpha: "b" })])).toEqual(["board", "site", "arch", "alpha", "zone"]);
   });
 });
+
+describe("deprecated labels on rows [HL2] [HL5]", () => {
+  it("carries each deprecated label of an exporter in jmp's words, none for the others", () => {
+    const e = create(ExporterSchema, { ...exporter("rpi5-09", { board: "rpi5" }), deprecatedLabels: { "lab/site": "use site" } });
+    const [row, plain] = buildRows([e, exporter("rpi5-10", {})], new Map());
+    expect(row?.deprecated.map((d) => d.text)).toEqual(["Label 'lab/site' on exporter 'rpi5-09' is deprecated: use site"]);
+    expect(plain?.deprecated).toEqual([]);
+  });
+});

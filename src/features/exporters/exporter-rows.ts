@@ -3,7 +3,8 @@
 // and stays fast for thousands of rows.
 import type { ExporterState, ExporterStateKind } from "@/components/exporter-status";
 import { EXPORTER_STATE_KINDS, exporterState } from "@/components/exporter-status";
-import { leaseEndMs, leaseStatus } from "@/domain/lease-status";
+import { exporterDeprecations, type DeprecatedLabel } from "@/domain/deprecated-labels";
+import { holdsExporter, leaseExpiryAtMs } from "@/domain/lease-status";
 import { shortName } from "@/domain/resource-names";
 import type { Exporter, Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 
@@ -18,6 +19,8 @@ export interface ExporterRow {
   readonly holder?: string;
   /** When the holder's lease ends (ms since the epoch), if known. */
   readonly endMs?: number;
+  /** Its deprecated labels ([HL2]), in jmp's words; usually none. */
+  readonly deprecated: readonly DeprecatedLabel[];
 }
 
 export type SortKey = "name" | "status" | "board" | "time-left";
@@ -30,17 +33,16 @@ export const SORT_NAMES: Readonly<Record<SortKey, string>> = {
 };
 
 /**
- * The active leases that hold an exporter, by the exporter's bare name.
- * Only leases the controller assigned (Ready) hold one; scheduled and pending
- * ones do not yet.
+ * The active leases that hold an exporter, by the exporter's bare name: the
+ * ones naming it in `exporter`, with effective_begin_time and a last
+ * condition `Ready True` ([S6]; an exporter has no "leased by" field).
+ * Scheduled and pending leases hold nothing yet.
  */
 export function holdingLeases(leases: readonly Lease[]): Map<string, Lease> {
   const byExporter = new Map<string, Lease>();
   for (const lease of leases) {
-    if (lease.exporter === undefined || lease.exporter === "") continue;
-    // The clock only words a scheduled lease's detail; Ready comes from the conditions alone.
-    if (leaseStatus(lease, 0).state !== "ready") continue;
-    byExporter.set(shortName(lease.exporter), lease);
+    if (!holdsExporter(lease)) continue;
+    byExporter.set(shortName(lease.exporter ?? ""), lease);
   }
   return byExporter;
 }
@@ -50,11 +52,12 @@ export function buildRows(exporters: readonly Exporter[], holding: ReadonlyMap<s
     const name = shortName(exporter.name);
     const lease = holding.get(name);
     const holder = lease?.client === undefined || lease.client === "" ? undefined : shortName(lease.client);
-    const endMs = lease === undefined ? undefined : leaseEndMs(lease);
+    const endMs = lease === undefined ? undefined : leaseExpiryAtMs(lease);
     return {
       exporter,
       name,
-      state: exporterState(exporter),
+      state: exporterState(exporter, { held: lease !== undefined }),
+      deprecated: exporterDeprecations(name, exporter.deprecatedLabels),
       ...(lease === undefined ? {} : { lease }),
       ...(holder === undefined ? {} : { holder }),
       ...(endMs === undefined ? {} : { endMs }),

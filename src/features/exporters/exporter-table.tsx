@@ -8,6 +8,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { Link } from "react-router";
 import { Countdown } from "@/components/countdown";
+import { DeprecatedLabelsMark } from "@/components/deprecated-labels";
 import { ExporterStatusLabel } from "@/components/exporter-status-label";
 import { LabelChips } from "@/components/label-chips";
 import type { ExporterRow, RowGroup, SortKey } from "@/features/exporters/exporter-rows";
@@ -66,10 +67,15 @@ const ExporterRowCells = memo(function ExporterRowCells({ row, me }: { row: Expo
         </Link>
       </Cell>
       <Cell>
-        <ExporterStatusLabel exporter={row.exporter} isCompact />
+        <ExporterStatusLabel exporter={row.exporter} held={row.lease !== undefined} isCompact />
       </Cell>
       <Cell>
-        <LabelChips labels={row.exporter.labels} max={3} priorityKeys={["board", "site", "arch"]} />
+        <LabelChips
+          labels={row.exporter.labels}
+          max={3}
+          priorityKeys={["board", "site", "arch"]}
+          {...(row.deprecated.length === 0 ? {} : { leading: <DeprecatedLabelsMark items={row.deprecated} /> })}
+        />
       </Cell>
       <Cell>
         {row.holder === undefined ? (

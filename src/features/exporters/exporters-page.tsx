@@ -22,7 +22,7 @@ import { ExporterTable, tableItems } from "@/features/exporters/exporter-table";
 import { ExporterToolbar } from "@/features/exporters/exporter-toolbar";
 import { useActiveLeases } from "@/features/exporters/use-active-leases";
 import { useExporters } from "@/features/exporters/use-exporters";
-import { describeError, isInvalidArgument } from "@/lib/errors";
+import { describeError, isRequestRefused } from "@/lib/errors";
 import { useSession } from "@/lib/session-context";
 import { useDocumentTitle } from "@/lib/use-document-title";
 
@@ -134,7 +134,7 @@ export function ExportersPage() {
   const [fillRef, tableHeight] = useFillHeight();
 
   const serverSelectorError =
-    exporters.isError && isInvalidArgument(exporters.error) && applied !== "" ? describeError(exporters.error).detail : undefined;
+    exporters.isError && isRequestRefused(exporters.error) && applied !== "" ? describeError(exporters.error).detail : undefined;
   const canClear = filters.selector !== "" || selector.text !== "" || search !== "" || filters.status !== undefined || filters.group !== "" || filters.sort !== "name";
   const clear = (): void => {
     selector.setText("");

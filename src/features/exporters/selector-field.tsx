@@ -55,7 +55,7 @@ export function SelectorField({ id, value, onChange, error, serverError }: Selec
           ) : (
             <HelperTextItem>
               Sent to the controller: <code>k=v</code>, <code>k!=v</code>, <code>k in (a,b)</code>, <code>k notin (a,b)</code>,{" "}
-              <code>k</code>, <code>!k</code>; commas mean AND.
+              <code>k</code>, <code>!k</code>, <code>k&gt;N</code>, <code>k&lt;N</code>; commas mean AND.
             </HelperTextItem>
           )}
         </HelperText>

@@ -1,9 +1,8 @@
-// Extend or shorten by any amount, or set a new end: the custom change
-// behind "+30 min" and "+1 h". Checked as you type; the controller's refusal
-// is shown here, and nothing typed is lost.
+// Extend or shorten by any amount, set a new end, or set a new length (the
+// begin kept): the custom change behind "+30 min" and "+1 h". Checked as you
+// type with the controller's rules ([U12]); the controller's refusal is
+// shown here, and nothing typed is lost.
 import {
-  Alert,
-  Button,
   Form,
   FormGroup,
   FormHelperText,
@@ -11,41 +10,44 @@ import {
   HelperTextItem,
   Modal,
   ModalBody,
-  ModalFooter,
   ModalHeader,
   Radio,
   TextInput,
 } from "@patternfly/react-core";
 import { useState, type FormEvent } from "react";
-import { formatDuration, formatRelative, HOUR_MS, parseDuration } from "@/domain/durations";
+import { durationToMs, formatDuration, formatRelative, HOUR_MS, parseDuration } from "@/domain/durations";
 import { leaseEndMs } from "@/domain/lease-status";
 import { shortName } from "@/domain/resource-names";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { useToasts } from "@/components/toasts";
-import { extendRequest, leaseSubject, setEndRequest, type ChangeResult } from "@/features/leases/lease-changes";
+import { ControllerRefusal, SubmitFooter } from "@/features/leases/lease-form-modal-parts";
+import { extendRequest, leaseSubject, setEndRequest, setLengthRequest, type ChangeResult } from "@/features/leases/lease-changes";
 import { formatLocalDateTime, parseLocalDateTime } from "@/features/leases/local-date-time";
 import { useChangeLeaseTime } from "@/features/leases/use-change-lease-time";
-import { describeError } from "@/lib/errors";
 import { formatAbsolute } from "@/lib/format-date";
 import { useNow } from "@/lib/use-now";
 
-type ChangeKind = "extend" | "shorten" | "end";
+type ChangeKind = "extend" | "shorten" | "end" | "length";
 
 export interface ChangeEndModalProps {
   readonly lease: Lease;
   readonly onClose: () => void;
 }
 
-function planned(lease: Lease, kind: ChangeKind, amount: string, endAt: string, nowMs: number): ChangeResult {
+function planned(lease: Lease, kind: ChangeKind, amount: string, endAt: string, length: string, nowMs: number): ChangeResult {
   if (kind === "end") {
     const end = parseLocalDateTime(endAt);
     if (end === undefined) return { ok: false, message: "Enter the date and time the lease should end" };
     return setEndRequest(lease, end, nowMs);
   }
-  const parsed = parseDuration(amount);
+  const parsed = parseDuration(kind === "length" ? length : amount);
   if (!parsed.ok) return { ok: false, message: parsed.message.charAt(0).toUpperCase() + parsed.message.slice(1) };
+  if (kind === "length") return setLengthRequest(lease, parsed.ms, nowMs);
   return extendRequest(lease, kind === "extend" ? parsed.ms : -parsed.ms, nowMs);
 }
+
+/** How the text field of each kind is labelled. */
+const AMOUNT_LABELS: Readonly<Record<Exclude<ChangeKind, "end">, string>> = { extend: "Extend by", shorten: "Shorten by", length: "New length" };
 
 /** Mount it only while open: each opening starts from fresh values. */
 export function ChangeEndModal({ lease, onClose }: ChangeEndModalProps) {
@@ -57,16 +59,17 @@ export function ChangeEndModal({ lease, onClose }: ChangeEndModalProps) {
   const [kind, setKind] = useState<ChangeKind>("extend");
   const [amount, setAmount] = useState("30m");
   const [endAt, setEndAt] = useState(() => formatLocalDateTime((leaseEndMs(lease) ?? Date.now()) + HOUR_MS));
+  const [length, setLength] = useState(() => formatDuration(durationToMs(lease.duration) ?? HOUR_MS, { seconds: true }).replace(/ /g, ""));
   const [touched, setTouched] = useState(false);
 
-  const plan = planned(lease, kind, amount, endAt, now);
+  const plan = planned(lease, kind, amount, endAt, length, now);
   const showProblem = !plan.ok && touched;
   const titleId = `change-end-${name}-title`;
 
   const submit = (e?: FormEvent): void => {
     e?.preventDefault();
     setTouched(true);
-    const fresh = planned(lease, kind, amount, endAt, Date.now());
+    const fresh = planned(lease, kind, amount, endAt, length, Date.now());
     if (!fresh.ok) return;
     change.mutate(fresh.request, {
       onSuccess: (updated) => {
@@ -91,6 +94,7 @@ export function ChangeEndModal({ lease, onClose }: ChangeEndModalProps) {
             <Radio id="change-end-extend" name="change-end-kind" label="Extend by" isChecked={kind === "extend"} onChange={() => setKind("extend")} />
             <Radio id="change-end-shorten" name="change-end-kind" label="Shorten by" isChecked={kind === "shorten"} onChange={() => setKind("shorten")} />
             <Radio id="change-end-end" name="change-end-kind" label="Set a new end" isChecked={kind === "end"} onChange={() => setKind("end")} />
+            <Radio id="change-end-length" name="change-end-kind" label="Set a new length" isChecked={kind === "length"} onChange={() => setKind("length")} />
           </FormGroup>
           {kind === "end" ? (
             <FormGroup label="New end" fieldId="change-end-at">
@@ -107,12 +111,13 @@ export function ChangeEndModal({ lease, onClose }: ChangeEndModalProps) {
               />
             </FormGroup>
           ) : (
-            <FormGroup label={kind === "extend" ? "Extend by" : "Shorten by"} fieldId="change-end-amount">
+            <FormGroup label={AMOUNT_LABELS[kind]} fieldId="change-end-amount">
               <TextInput
                 id="change-end-amount"
-                value={amount}
+                value={kind === "length" ? length : amount}
                 onChange={(_e, v) => {
-                  setAmount(v);
+                  if (kind === "length") setLength(v);
+                  else setAmount(v);
                   setTouched(true);
                 }}
                 validated={showProblem ? "error" : "default"}
@@ -138,21 +143,10 @@ export function ChangeEndModal({ lease, onClose }: ChangeEndModalProps) {
               )}
             </HelperText>
           </FormHelperText>
-          {change.isError && (
-            <Alert isInline variant="danger" title="The controller did not change the lease">
-              <p>{describeError(change.error).message}</p>
-            </Alert>
-          )}
+          {change.isError && <ControllerRefusal title="The controller did not change the lease" error={change.error} />}
         </Form>
       </ModalBody>
-      <ModalFooter>
-        <Button variant="primary" type="submit" form="change-end-form" isLoading={change.isPending} isDisabled={change.isPending}>
-          Change end
-        </Button>
-        <Button variant="link" onClick={onClose}>
-          Cancel
-        </Button>
-      </ModalFooter>
+      <SubmitFooter formId="change-end-form" label="Change end" isPending={change.isPending} onCancel={onClose} />
     </Modal>
   );
 }

@@ -33,6 +33,8 @@ export interface CreateLeaseFormProps {
   readonly exporters: readonly Exporter[] | undefined;
   readonly held: ReadonlySet<string>;
   readonly exportersProblem: string | undefined;
+  /** False when the controller looks too old to keep tags ([V5]); undefined while unknown. */
+  readonly keepsTags: boolean | undefined;
   /** One sentence saying what the request asks for, when it is complete. */
   readonly summary: string | undefined;
   readonly submitting: boolean;
@@ -96,7 +98,12 @@ export function CreateLeaseForm(props: CreateLeaseFormProps) {
             <LengthFields values={values} onChange={onChange} errors={errors} />
           </FormSection>
           <FormSection title="Tags" titleElement="h2" className="portal-create-tags">
-            <TagRowsField rows={values.tags} onChange={(tags) => onChange({ tags })} error={errors.tags} />
+            <TagRowsField
+              rows={values.tags}
+              onChange={(tags) => onChange({ tags })}
+              error={errors.tags}
+              warning={props.keepsTags === false ? "This controller looks older than 0.9 (its exporters carry no enabled flag): it may drop tags without saying so." : undefined}
+            />
           </FormSection>
           {props.summary !== undefined && (
             <p className="portal-create-summary" role="status">

@@ -6,6 +6,7 @@ import { PageSection, Title } from "@patternfly/react-core";
 import { useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { useToasts } from "@/components/toasts";
+import { keepsLeaseTags } from "@/domain/controller-version";
 import { formatDuration } from "@/domain/durations";
 import { shortName } from "@/domain/resource-names";
 import { matchesSelector, parseSelector } from "@/domain/selector";
@@ -19,12 +20,12 @@ import {
   type FieldErrors,
 } from "@/features/leases/create-lease-values";
 import { CreateLeaseForm } from "@/features/leases/create-lease-form";
-import { earlierAttemptLanded } from "@/features/leases/create-retry";
+import { createdLeaseNotes, droppedFieldsSentence } from "@/features/leases/created-lease-notes";
 import { countMatches, heldExporters, isFree, labelCatalog, withRequirement } from "@/features/leases/exporter-matches";
 import { useCreateLease } from "@/features/leases/use-create-lease";
 import { useLabExporters } from "@/features/leases/use-lab-exporters";
 import { useLeaseList } from "@/features/leases/use-lease-list";
-import { describeError, isNetworkFailure, isUnavailable } from "@/lib/errors";
+import { describeError, errorKind, isNetworkFailure, isUnavailable } from "@/lib/errors";
 import { formatAbsolute } from "@/lib/format-date";
 import { useSession } from "@/lib/session-context";
 import { useDocumentTitle } from "@/lib/use-document-title";
@@ -71,7 +72,13 @@ function NewLeaseForm({ exporter, selector }: { exporter: string | null; selecto
   const now = useNow();
   const [values, setValues] = useState(() => initialCreateLeaseValues({ exporter, selector }, Date.now()));
   const [leaseId] = useState(() => uuidv7());
-  const [touched, setTouched] = useState<ReadonlySet<CreateLeaseField>>(() => new Set());
+  // A selector or board from the link is what the user asked for: its problems show at once.
+  const [touched, setTouched] = useState<ReadonlySet<CreateLeaseField>>(() => {
+    const prefilled = new Set<CreateLeaseField>();
+    if ((selector ?? "") !== "") prefilled.add("selector");
+    if ((exporter ?? "") !== "") prefilled.add("exporterName");
+    return prefilled;
+  });
   const [submitted, setSubmitted] = useState(false);
   const [attempts, setAttempts] = useState(0);
 
@@ -81,7 +88,8 @@ function NewLeaseForm({ exporter, selector }: { exporter: string | null; selecto
 
   const exporterList = exporters.data?.exporters;
   const catalog = useMemo(() => labelCatalog(exporterList ?? []), [exporterList]);
-  const held = useMemo(() => heldExporters(active.data?.leases ?? [], now), [active.data, now]);
+  const keepsTags = useMemo(() => keepsLeaseTags(exporterList ?? []), [exporterList]);
+  const held = useMemo(() => heldExporters(active.data?.leases ?? []), [active.data]);
   const selectorObj = useMemo(() => {
     const parsed = parseSelector(values.selector.trim());
     return parsed.ok ? parsed.selector : undefined;
@@ -122,22 +130,45 @@ function NewLeaseForm({ exporter, selector }: { exporter: string | null; selecto
     }
     const attempt = attempts + 1;
     setAttempts(attempt);
-    create.mutate(fresh.request, {
-      onSuccess: (lease) => void navigate(`/leases/${encodeURIComponent(shortName(lease.name))}`),
-      onError: (error) => {
-        if (earlierAttemptLanded(error, attempt)) {
-          toasts.push({ variant: "info", title: "Your lease was already made", body: "An earlier attempt reached the controller after all; here it is." });
-          void navigate(`/leases/${encodeURIComponent(leaseId)}`);
-        }
+    const request = fresh.request;
+    create.mutate(
+      { request, attempt },
+      {
+        onSuccess: ({ lease, recovered }) => {
+          const name = shortName(lease.name);
+          if (recovered) {
+            toasts.push({ variant: "info", key: `create:${name}`, title: "Your lease was already made", body: "An earlier attempt reached the controller after all; here it is." });
+          }
+          const notes = createdLeaseNotes(request, lease);
+          const dropped = droppedFieldsSentence(notes.dropped);
+          if (dropped !== undefined || notes.deprecated.length > 0) {
+            toasts.push({
+              variant: "warning",
+              key: `create-notes:${name}`,
+              title: dropped !== undefined ? "The lease was made, but not as asked" : "The lease's selector uses deprecated labels",
+              timeoutMs: 0,
+              body: (
+                <ul className="portal-deprecated-list">
+                  {dropped !== undefined && <li>{dropped}</li>}
+                  {notes.deprecated.map((d) => (
+                    <li key={d.key}>{d.text}</li>
+                  ))}
+                </ul>
+              ),
+            });
+          }
+          void navigate(`/leases/${encodeURIComponent(name)}`);
+        },
       },
-    });
+    );
   };
 
   let submitError: { title: string; message: string } | undefined;
   if (create.isError) {
     const d = describeError(create.error);
     submitError =
-      isNetworkFailure(create.error) || isUnavailable(create.error)
+      // No answer (or none in time): the create may have landed.
+      isNetworkFailure(create.error) || isUnavailable(create.error) || errorKind(create.error) === "timeout"
         ? {
             title: "The lease may not have been made",
             message: `${d.message} Submitting again is safe: the portal sends the same lease name (${leaseId}), so the controller never makes two leases.`,
@@ -158,6 +189,7 @@ function NewLeaseForm({ exporter, selector }: { exporter: string | null; selecto
       exporters={exporterList}
       held={held}
       exportersProblem={exportersProblem}
+      keepsTags={keepsTags}
       summary={summarise(values, built)}
       submitting={create.isPending}
       submitError={submitError}

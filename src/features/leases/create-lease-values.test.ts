@@ -119,8 +119,26 @@ describe("buildCreateLeaseRequest", () => {
     ).toBe("The end must be after the start");
   });
 
-  it("reports tag problems in the server's words", () => {
-    expect(errors(values({ selector: "a=b", tags: [{ key: "team/x", value: "bsp" }] })).tags).toMatch(/^Tag "team\/x": label name .* cannot contain '\/'/);
+  it("[F4] refuses what the controller refuses in a lease selector, in its words, with what to write instead", () => {
+    expect(errors(values({ selector: "board==rpi5" })).selector).toBe("Unsupported label selector operator: ==. A lease selector takes = for equality.");
+    expect(errors(values({ selector: "cores>4" })).selector).toBe("Unsupported label selector operator: gt. A lease selector cannot compare numbers: > and < work in filters only.");
+    expect(errors(values({ selector: "cores<4" })).selector).toMatch(/^Unsupported label selector operator: lt\./);
+    expect(errors(values({ selector: "board=a,board=b" })).selector).toBe(
+      "Invalid selector: label board cannot have multiple equality requirements with different values (a and b). For either value, write key in (a,b).",
+    );
+    expect(built(values({ selector: "board=a,board=a,site in (x,y)" })).request.lease?.selector).toBe("board=a,board=a,site in (x,y)");
+  });
+
+  it("[O2] sends whole seconds: a start now with an end time begins on the second, a custom duration is rounded", () => {
+    const at = buildCreateLeaseRequest(values({ selector: "a=b", lengthMode: "end", endAt: formatLocalDateTime(NOW + 2 * HOUR_MS) }), { ...ctx, nowMs: NOW + 1_234 });
+    if (!at.ok) throw new Error(JSON.stringify(at.errors));
+    expect(timestampToMs(at.request.lease?.beginTime)).toBe(NOW + 1_000);
+    expect(durationToMs(built(values({ selector: "a=b", durationChoice: CUSTOM_DURATION, customDuration: "90.4s" })).request.lease?.duration)).toBe(90_000);
+    expect(errors(values({ selector: "a=b", durationChoice: CUSTOM_DURATION, customDuration: "0.2s" })).duration).toBe("Duration must be positive, got 0s");
+  });
+
+  it("reports tag problems in the controller's words [TG1]", () => {
+    expect(errors(values({ selector: "a=b", tags: [{ key: "team/x", value: "bsp" }] })).tags).toBe(`Tag key "team/x" must not contain '/' (use simple names without prefix)`);
     expect(errors(values({ selector: "a=b", tags: [{ key: "", value: "bsp" }] })).tags).toBe("Tag 1 has a value but no key");
   });
 });
@@ -129,8 +147,10 @@ describe("tagsFromRows", () => {
   it("refuses a repeated key and more than 10 tags", () => {
     expect(tagsFromRows([{ key: "a", value: "1" }, { key: "a", value: "2" }])).toEqual({ ok: false, message: 'Tag "a" is given twice' });
     const eleven = Array.from({ length: 11 }, (_, i) => ({ key: `k${i}`, value: "v" }));
-    expect(tagsFromRows(eleven)).toEqual({ ok: false, message: "A lease may have at most 10 tags, not 11" });
+    // [TG1] in the controller's words (it answers INVALID_ARGUMENT "invalid lease tags: too many tags: ...").
+    expect(tagsFromRows(eleven)).toEqual({ ok: false, message: "Too many tags: 11 (maximum 10)" });
     expect(tagsFromRows(eleven.slice(0, 10)).ok).toBe(true);
+    expect(tagsFromRows(eleven.slice(0, 4), 3)).toEqual({ ok: false, message: "Too many tags: 4 (maximum 3)" });
   });
 
   it("accepts an empty value", () => {

@@ -1,12 +1,15 @@
-// The create form's values, their checks (in the server's words where the
-// server has words), and the CreateLeaseRequest they make. Pure: the form
-// shows these messages under each field and sends only a complete request.
+// The create form's values, their checks (in the controller's words where it
+// has words: lease selectors [F4], tags [TG1], times [TM1]), and the
+// CreateLeaseRequest they make, in whole seconds ([O2]). Pure: the form
+// shows these messages under each field and sends only a request the
+// controller accepts.
 import { create } from "@bufbuild/protobuf";
 import { HOUR_MS, MINUTE_MS, DAY_MS, msToDuration, msToTimestamp, parseDuration } from "@/domain/durations";
-import { MAX_TAGS, validateLeaseTags } from "@/domain/lease-fields";
-import { reconcileLeaseTimes } from "@/domain/lease-times";
+import { DEFAULT_MAX_TAGS, validateLeaseTags } from "@/domain/lease-fields";
+import { wholeSecondsDuration } from "@/domain/lease-updates";
+import { reconcileLeaseTimes, wholeSecondMs } from "@/domain/lease-times";
 import { parentName, validateObjectName } from "@/domain/resource-names";
-import { parseSelector, selectorErrorText } from "@/domain/selector";
+import { leaseSelectorProblem, parseSelector, selectorErrorText } from "@/domain/selector";
 import { CreateLeaseRequestSchema, type CreateLeaseRequest } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { formatLocalDateTime, parseLocalDateTime } from "@/features/leases/local-date-time";
 
@@ -96,10 +99,13 @@ export function initialCreateLeaseValues(prefill: { exporter?: string | null; se
 
 export type TagsResult = { readonly ok: true; readonly tags: Record<string, string> } | { readonly ok: false; readonly message: string };
 
-/** The tag rows as the request's map; rows left wholly blank are ignored. */
-export function tagsFromRows(rows: readonly TagRow[]): TagsResult {
+/**
+ * The tag rows as the request's map; rows left wholly blank are ignored.
+ * `maxTags` is the controller's `leasePolicy.maxTags` ([TG3]), which the
+ * portal cannot read: the default unless told otherwise.
+ */
+export function tagsFromRows(rows: readonly TagRow[], maxTags: number = DEFAULT_MAX_TAGS): TagsResult {
   const tags: Record<string, string> = {};
-  let n = 0;
   for (const [i, row] of rows.entries()) {
     const key = row.key.trim();
     const value = row.value.trim();
@@ -107,11 +113,26 @@ export function tagsFromRows(rows: readonly TagRow[]): TagsResult {
     if (key === "") return { ok: false, message: `Tag ${i + 1} has a value but no key` };
     if (Object.hasOwn(tags, key)) return { ok: false, message: `Tag "${key}" is given twice` };
     tags[key] = value;
-    n += 1;
   }
-  if (n > MAX_TAGS) return { ok: false, message: `A lease may have at most ${MAX_TAGS} tags, not ${n}` };
-  const problem = validateLeaseTags(tags);
+  const problem = validateLeaseTags(tags, maxTags);
   return problem === undefined ? { ok: true, tags } : { ok: false, message: capitalise(problem) };
+}
+
+// What to write instead, after the controller's refusal of a lease selector [F4].
+const SELECTOR_ADVICE: readonly (readonly [RegExp, string])[] = [
+  [/operator: ==$/, "A lease selector takes = for equality."],
+  [/operator: (gt|lt)$/, "A lease selector cannot compare numbers: > and < work in filters only."],
+  [/multiple equality requirements/, "For either value, write key in (a,b)."],
+];
+
+/** The controller's refusal of a lease selector that parses, in its words plus what to write instead. */
+export function leaseSelectorRefusal(text: string): string | undefined {
+  const parsed = parseSelector(text);
+  if (!parsed.ok) return undefined;
+  const problem = leaseSelectorProblem(parsed.selector);
+  if (problem === undefined) return undefined;
+  const advice = SELECTOR_ADVICE.find(([pattern]) => pattern.test(problem))?.[1];
+  return advice === undefined ? capitalise(problem) : `${capitalise(problem)}. ${advice}`;
 }
 
 /** The duration the form asks for, or why it cannot be read. */
@@ -121,7 +142,8 @@ export function chosenDuration(values: CreateLeaseValues): { ok: true; ms: numbe
     if (preset !== undefined) return { ok: true, ms: preset.ms };
   }
   const parsed = parseDuration(values.customDuration);
-  return parsed.ok ? parsed : { ok: false, message: capitalise(parsed.message) };
+  // Whole seconds, as every time the portal sends ([U13]); "0.2s" becomes 0s and is refused as such.
+  return parsed.ok ? { ok: true, ms: wholeSecondsDuration(parsed.ms) } : { ok: false, message: capitalise(parsed.message) };
 }
 
 export type CreateLeaseBuild =
@@ -150,7 +172,8 @@ function checkTarget(values: CreateLeaseValues, errors: FieldErrors): void {
       return;
     }
     const parsed = parseSelector(text);
-    if (!parsed.ok) errors.selector = capitalise(selectorErrorText(parsed.error));
+    const problem = parsed.ok ? leaseSelectorRefusal(text) : capitalise(selectorErrorText(parsed.error));
+    if (problem !== undefined) errors.selector = problem;
     return;
   }
   const name = values.exporterName.trim();
@@ -191,8 +214,9 @@ export function buildCreateLeaseRequest(values: CreateLeaseValues, ctx: BuildCon
     if (endMs === undefined) errors.endAt = "Enter the date and time the lease ends";
     else if (endMs <= ctx.nowMs) errors.endAt = "That time has passed: choose a later end";
     else if (endMs <= start) errors.endAt = "The end must be after the start";
-    // Start now with an end time: begin = now, so the controller can derive the duration.
-    if (values.startMode === "now") beginMs = ctx.nowMs;
+    // Start now with an end time: begin = now, so the controller can derive the duration;
+    // in whole seconds, as the controller stores it ([O2]).
+    if (values.startMode === "now") beginMs = wholeSecondMs(ctx.nowMs);
   }
 
   const tags = tagsFromRows(values.tags);

@@ -29,7 +29,7 @@ const lab = [
 ];
 
 describe("countMatches", () => {
-  const held = heldExporters([lease({ name: "x", state: "ready", exporter: "rcar-s4-02" })], NOW);
+  const held = heldExporters([lease({ name: "x", state: "ready", exporter: "rcar-s4-02", effectiveBeginMs: NOW })]);
 
   it("counts matching exporters and the free ones among them", () => {
     // 01 free; 02 held by a lease; 03 offline; 04 disabled; 05 running its after-lease hook.
@@ -44,7 +44,7 @@ describe("countMatches", () => {
   });
 
   it("counts a board as free once the lease that held it ended", () => {
-    const ended = heldExporters([lease({ name: "y", state: "released", exporter: "rcar-s4-02", effectiveEndMs: NOW })], NOW);
+    const ended = heldExporters([lease({ name: "y", state: "released", exporter: "rcar-s4-02", effectiveBeginMs: NOW - 1000, effectiveEndMs: NOW })]);
     expect(ended.size).toBe(0);
     expect(isFree(lab[1]!, ended)).toBe(true);
   });
@@ -76,7 +76,7 @@ describe("withRequirement", () => {
 });
 
 describe("chosenExporterNote", () => {
-  const held = heldExporters([lease({ name: "x", state: "ready", exporter: "rcar-s4-02" })], NOW);
+  const held = heldExporters([lease({ name: "x", state: "ready", exporter: "rcar-s4-02", effectiveBeginMs: NOW })]);
   it("says what the chosen board's state means for the lease", () => {
     expect(chosenExporterNote(lab, "", held)).toBeUndefined();
     expect(chosenExporterNote(lab, "rcar-s4-01", held)).toEqual({ variant: "success", text: "rcar-s4-01 is free now." });
@@ -89,7 +89,7 @@ describe("chosenExporterNote", () => {
 
 describe("chosenExporterNote for a lease starting later", () => {
   it("does not warn about the board's state now, except when it is disabled", () => {
-    const held = heldExporters([], NOW);
+    const held = heldExporters([]);
     expect(chosenExporterNote(lab, "rcar-s4-03", held, true)).toMatchObject({ variant: "default", text: expect.stringMatching(/^rcar-s4-03 is offline now\. At the start time/) as unknown });
     expect(chosenExporterNote(lab, "rcar-s4-04", held, true)?.variant).toBe("warning");
   });

@@ -2,7 +2,7 @@
 // build a selector from), and how many exporters a selector matches and how
 // many of those are free now. Pure.
 import { exporterState } from "@/components/exporter-status";
-import { leaseStatus } from "@/domain/lease-status";
+import { holdsExporter } from "@/domain/lease-status";
 import { formatRequirement, matchesSelector, parseSelector, type Requirement, type Selector } from "@/domain/selector";
 import { shortName } from "@/domain/resource-names";
 import type { Exporter, Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
@@ -24,11 +24,11 @@ export function labelCatalog(exporters: readonly Exporter[]): ReadonlyMap<string
   return sorted;
 }
 
-/** Resource names of the exporters an active lease holds now. */
-export function heldExporters(activeLeases: readonly Lease[], nowMs: number): ReadonlySet<string> {
+/** Resource names of the exporters an active lease holds now ([S6]). */
+export function heldExporters(activeLeases: readonly Lease[]): ReadonlySet<string> {
   const held = new Set<string>();
   for (const l of activeLeases) {
-    if (l.exporter !== undefined && l.exporter !== "" && !leaseStatus(l, nowMs).ended) held.add(l.exporter);
+    if (holdsExporter(l)) held.add(l.exporter ?? "");
   }
   return held;
 }

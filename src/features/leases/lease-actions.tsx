@@ -1,9 +1,11 @@
 // What the holder can do with an active lease: +30 min and +1 h in one
 // click (optimistic), release after a confirmation (optimistic), and on the
-// lease page a custom change of the end and a transfer. Refusals come back
-// as toasts with the controller's words, after the view has rolled back.
+// lease page a custom change of the end, a change of the start while no
+// board was ever assigned ([U6]), and a transfer while it holds one ([TR1]).
+// Refusals come back as toasts with the controller's words, after the view
+// has rolled back.
 import { Button, Flex, FlexItem } from "@patternfly/react-core";
-import { OutlinedClockIcon, PlusCircleIcon, UserIcon } from "@patternfly/react-icons";
+import { CalendarAltIcon, OutlinedClockIcon, PlusCircleIcon, UserIcon } from "@patternfly/react-icons";
 import { useState } from "react";
 import { useToasts } from "@/components/toasts";
 import { HOUR_MS, MINUTE_MS } from "@/domain/durations";
@@ -11,13 +13,15 @@ import { leaseEndMs } from "@/domain/lease-status";
 import { shortName } from "@/domain/resource-names";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { ChangeEndModal } from "@/features/leases/change-end-modal";
-import { extendRequest, leaseSubject } from "@/features/leases/lease-changes";
+import { ChangeStartModal } from "@/features/leases/change-start-modal";
+import { canMoveBegin, extendRequest, leaseSubject, transferProblem } from "@/features/leases/lease-changes";
 import { ReleaseModal } from "@/features/leases/release-modal";
 import { TransferModal } from "@/features/leases/transfer-modal";
 import { useChangeLeaseTime } from "@/features/leases/use-change-lease-time";
 import { useReleaseLease } from "@/features/leases/use-release-lease";
-import { errorMessage } from "@/lib/errors";
+import { errorKind, errorMessage } from "@/lib/errors";
 import { formatAbsolute } from "@/lib/format-date";
+import { useNow } from "@/lib/use-now";
 
 export interface LeaseActionsProps {
   /** An active lease of the signed-in client (the caller checks). */
@@ -40,11 +44,14 @@ export function LeaseActions({ lease, layout }: LeaseActionsProps) {
   const toasts = useToasts();
   const change = useChangeLeaseTime();
   const release = useReleaseLease();
-  const [open, setOpen] = useState<"release" | "change" | "transfer" | null>(null);
+  const now = useNow();
+  const [open, setOpen] = useState<"release" | "change" | "start" | "transfer" | null>(null);
   const subject = leaseSubject(lease);
   const name = shortName(lease.name);
   const busy = change.isPending || release.isPending;
   const compact = layout === "row";
+  const movableStart = canMoveBegin(lease, now);
+  const transferable = transferProblem(lease, now) === undefined;
 
   const extend = (ms: number, words: string): void => {
     const plan = extendFromNow(lease, ms);
@@ -73,7 +80,9 @@ export function LeaseActions({ lease, layout }: LeaseActionsProps) {
     release.mutate(lease, {
       onSuccess: () => toasts.push({ variant: "success", key: `release:${lease.name}`, title: `${subject} released`, body: `Lease ${name} has ended.` }),
       onError: (error) =>
-        toasts.push({ variant: "danger", key: `release:${lease.name}`, title: `${subject} was not released`, body: errorMessage(error), timeoutMs: 0 }),
+        errorKind(error) === "already-released"
+          ? toasts.push({ variant: "info", key: `release:${lease.name}`, title: `${subject} was already released`, body: errorMessage(error) })
+          : toasts.push({ variant: "danger", key: `release:${lease.name}`, title: `${subject} was not released`, body: errorMessage(error), timeoutMs: 0 }),
     });
   };
 
@@ -100,11 +109,20 @@ export function LeaseActions({ lease, layout }: LeaseActionsProps) {
                 Change end
               </Button>
             </FlexItem>
-            <FlexItem>
-              <Button variant="secondary" icon={<UserIcon />} isDisabled={busy} onClick={() => setOpen("transfer")}>
-                Transfer
-              </Button>
-            </FlexItem>
+            {movableStart && (
+              <FlexItem>
+                <Button variant="secondary" icon={<CalendarAltIcon />} isDisabled={busy} onClick={() => setOpen("start")}>
+                  Change start
+                </Button>
+              </FlexItem>
+            )}
+            {transferable && (
+              <FlexItem>
+                <Button variant="secondary" icon={<UserIcon />} isDisabled={busy} onClick={() => setOpen("transfer")}>
+                  Transfer
+                </Button>
+              </FlexItem>
+            )}
           </>
         )}
         <FlexItem>
@@ -122,6 +140,7 @@ export function LeaseActions({ lease, layout }: LeaseActionsProps) {
         onCancel={() => setOpen(null)}
       />
       {open === "change" && <ChangeEndModal lease={lease} onClose={() => setOpen(null)} />}
+      {open === "start" && <ChangeStartModal lease={lease} onClose={() => setOpen(null)} />}
       {open === "transfer" && <TransferModal lease={lease} onClose={() => setOpen(null)} />}
     </>
   );

@@ -2,7 +2,7 @@
 // every ListLeases entry holding it change at once; a snapshot puts them
 // back if the controller refuses. React-free, so it is tested with a real
 // QueryClient.
-import { create } from "@bufbuild/protobuf";
+import { clone, create } from "@bufbuild/protobuf";
 import type { Transport } from "@connectrpc/connect";
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import { LeaseSchema, ListLeasesResponseSchema, type Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
@@ -51,6 +51,23 @@ export function restoreCache(client: QueryClient, snapshot: CacheSnapshot): void
 /** Writes the controller's answer into the lease's GetLease entry. */
 export function storeLease(client: QueryClient, transport: Transport, lease: Lease): void {
   client.setQueryData(leaseQueryKey(transport, lease.name), lease);
+}
+
+/**
+ * Writes an UpdateLease answer: it carries no deprecated_labels ([HL4]), so
+ * the ones the last read brought are kept rather than blinking away.
+ */
+export function storeUpdatedLease(client: QueryClient, transport: Transport, lease: Lease): void {
+  const key = leaseQueryKey(transport, lease.name);
+  const cached = client.getQueryData(key);
+  const deprecated = cached !== undefined && isMessageOf(cached, LeaseSchema) ? cached.deprecatedLabels : {};
+  if (Object.keys(lease.deprecatedLabels).length > 0) {
+    client.setQueryData(key, lease);
+    return;
+  }
+  const kept = clone(LeaseSchema, lease);
+  kept.deprecatedLabels = { ...deprecated };
+  client.setQueryData(key, kept);
 }
 
 /** Every lease list, and the lease itself, are refreshed after a change. */

@@ -10,7 +10,7 @@ import { LeaseActions } from "@/features/leases/lease-actions";
 import { LeaseCrumbs, LeaseDetailView } from "@/features/leases/lease-detail-view";
 import { isMine } from "@/features/leases/lease-rows";
 import { useLease } from "@/features/leases/use-lease";
-import { isInvalidArgument, isNotFound } from "@/lib/errors";
+import { isNoSuchObject } from "@/lib/errors";
 import { useSession } from "@/lib/session-context";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import { useNow } from "@/lib/use-now";
@@ -48,7 +48,7 @@ function ValidLeaseDetail({ name }: { name: string }) {
   const lease = useLease(name);
 
   if (lease.data === undefined) {
-    if (lease.isError && (isNotFound(lease.error) || isInvalidArgument(lease.error))) {
+    if (lease.isError && isNoSuchObject(lease.error)) {
       return <NoSuchLease name={name} namespace={session.namespace} />;
     }
     return (

@@ -19,11 +19,13 @@ import {
 import { BanIcon, ClockIcon } from "@patternfly/react-icons";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { DeprecatedLabelsAlert } from "@/components/deprecated-labels";
 import { LabelChips } from "@/components/label-chips";
 import { LeaseStatusLabel } from "@/components/lease-status-label";
 import { RouterAnchor } from "@/components/router-anchor";
+import { leaseDeprecations } from "@/domain/deprecated-labels";
 import { durationToMs, formatDuration, timestampToMs } from "@/domain/durations";
-import { leaseEndMs, type LeaseStatus } from "@/domain/lease-status";
+import { everHadExporter, leaseEndMs, type LeaseStatus } from "@/domain/lease-status";
 import { shortName } from "@/domain/resource-names";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { LeaseConditionsTable } from "@/features/leases/lease-conditions-table";
@@ -96,14 +98,16 @@ function StatusBanner({ lease, status, mine, nowMs }: { lease: Lease; status: Le
         <Alert isInline component="h2" variant="info" title={`Pending: ${status.detail}${reason}`}>
           <p>
             {status.message !== undefined && status.message !== status.detail ? `The controller says: ${status.message}. ` : ""}
-            The controller keeps trying; this page follows the lease and shows when it becomes Ready.
+            The controller keeps trying; this page follows the lease and shows when it becomes Ready. Its time only starts once it gets a board: until then it
+            waits, however long, unless you release it.
           </p>
         </Alert>
       );
     case "scheduled": {
-      const begin = timestampToMs(lease.beginTime);
+      // Scheduled means a begin time ahead ([L2] step 1); the clock re-renders this when it passes.
+      const begin = timestampToMs(lease.beginTime) ?? nowMs;
       return (
-        <Alert isInline component="h2" variant="info" title={begin !== undefined && begin > nowMs ? `Scheduled: starts ${formatAbsolute(begin)}` : "Scheduled: waiting for the controller"}>
+        <Alert isInline component="h2" variant="info" title={`Scheduled: starts ${formatAbsolute(begin)}`}>
           <p>The controller assigns a board at the begin time; this page follows the lease.</p>
         </Alert>
       );
@@ -147,6 +151,7 @@ export function LeaseDetailView({ lease, status, namespace, me, actions, nowMs }
   const exporter = lease.exporter ?? "";
   const requested = lease.exporterName ?? "";
   const end = leaseEndMs(lease);
+  const deprecated = leaseDeprecations(name, lease.deprecatedLabels);
   return (
     <>
       <PageSection>
@@ -166,6 +171,7 @@ export function LeaseDetailView({ lease, status, namespace, me, actions, nowMs }
       </PageSection>
       <PageSection>
         <StatusBanner lease={lease} status={status} mine={mine} nowMs={nowMs} />
+        <DeprecatedLabelsAlert items={deprecated} title={deprecated.length === 1 ? "The lease's selector uses a deprecated label" : "The lease's selector uses deprecated labels"} />
       </PageSection>
       <PageSection>
         <div className="portal-detail-grid">
@@ -193,8 +199,8 @@ export function LeaseDetailView({ lease, status, namespace, me, actions, nowMs }
                 <Field term="Time left">
                   <LeaseTimeLeft lease={lease} />
                 </Field>
-                <Field term={status.ended ? "Ended" : "Ends"}>
-                  <LeaseTimeCell ms={status.ended ? (timestampToMs(lease.effectiveEndTime) ?? end) : end} unknownText="once a board is assigned" />
+                <Field term={status.ended ? "Ended" : everHadExporter(lease) ? "Ends" : "Planned end"}>
+                  <LeaseTimeCell ms={end} unknownText={status.ended ? "unknown" : "once a board is assigned"} />
                 </Field>
                 <Field term="Duration">{duration === undefined ? <None /> : formatDuration(duration, { seconds: true })}</Field>
                 <Field term="Effective duration">

@@ -3,7 +3,7 @@
 // polls); leases already Ready when the portal opens are not announced as
 // news, but one already running out is. Pure: the caller keeps the state.
 import { MINUTE_MS } from "@/domain/durations";
-import { leaseEndMs, leaseStatus } from "@/domain/lease-status";
+import { leaseExpiryAtMs, leaseStatus } from "@/domain/lease-status";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 
 /** Below this much time left, a held lease gets a warning. */
@@ -55,7 +55,7 @@ export function collectNotices(
       if (state.seeded) notices.push({ kind: "ready", key: rk, lease });
     }
 
-    const endMs = leaseEndMs(lease);
+    const endMs = leaseExpiryAtMs(lease);
     if (endMs === undefined) continue;
     const left = endMs - nowMs;
     const ek = endingKey(lease, endMs);

@@ -2,13 +2,14 @@
 // entry as the lease list) and raises a toast when one becomes Ready, and a
 // warning, once, when one has less than 10 minutes left. The toasts live
 // outside the router, so their buttons call back into this component.
+import { callUnaryMethod, useTransport } from "@connectrpc/connect-query";
 import { Button } from "@patternfly/react-core";
 import { useEffect, useRef } from "react";
 import { useNavigate } from "react-router";
 import { useToasts } from "@/components/toasts";
 import { MINUTE_MS } from "@/domain/durations";
 import { clientName, shortName } from "@/domain/resource-names";
-import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
+import { ClientService, type Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { extendRequest, leaseSubject } from "@/features/leases/lease-changes";
 import { collectNotices, INITIAL_NOTICE_STATE, type LeaseNotice, type NoticeState } from "@/features/leases/lease-notices";
 import { shellCommand } from "@/features/leases/shell-command";
@@ -27,6 +28,7 @@ export function LeaseNotifications(): null {
   const leases = useLeaseList(true, "");
   // mutate is stable across renders (the result object is not).
   const { mutate: changeTime } = useChangeLeaseTime();
+  const transport = useTransport();
   const state = useRef<NoticeState>(INITIAL_NOTICE_STATE);
   const me = clientName(session.namespace, session.clientName);
 
@@ -38,21 +40,25 @@ export function LeaseNotifications(): null {
     if (result.notices.length === 0) return;
 
     const open = (lease: Lease) => () => void navigate(`/leases/${encodeURIComponent(shortName(lease.name))}`);
-    const extend = (lease: Lease, toastKey: string) => (): void => {
-      const subject = leaseSubject(lease);
-      const plan = extendRequest(lease, 30 * MINUTE_MS, Date.now());
-      if (!plan.ok) {
-        toasts.push({ variant: "danger", key: toastKey, title: `${subject} was not extended`, body: plan.message });
-        return;
-      }
-      changeTime(plan.request, {
-        onSuccess: () => toasts.push({ variant: "success", key: toastKey, title: `${subject} extended by 30 min` }),
-        onError: (error) => toasts.push({ variant: "danger", key: toastKey, title: `${subject} was not extended`, body: errorMessage(error), timeoutMs: 0 }),
-      });
+    const extend = (raised: Lease, toastKey: string) => (): void => {
+      const subject = leaseSubject(raised);
+      const fail = (body: string): void => toasts.push({ variant: "danger", key: toastKey, title: `${subject} was not extended`, body, timeoutMs: 0 });
+      // The toast may be old: the [U13] recipes send absolute times, so plan from the lease as it is now.
+      callUnaryMethod(transport, ClientService.method.getLease, { name: raised.name }).then(
+        (lease) => {
+          const plan = extendRequest(lease, 30 * MINUTE_MS, Date.now());
+          if (!plan.ok) return fail(plan.message);
+          changeTime(plan.request, {
+            onSuccess: () => toasts.push({ variant: "success", key: toastKey, title: `${subject} extended by 30 min` }),
+            onError: (error) => fail(errorMessage(error)),
+          });
+        },
+        (error: unknown) => fail(errorMessage(error)),
+      );
     };
 
     for (const notice of result.notices) toasts.push(toastFor(notice, open(notice.lease), extend));
-  }, [leases.data, now, me, navigate, toasts, changeTime]);
+  }, [leases.data, now, me, navigate, toasts, changeTime, transport]);
 
   return null;
 }

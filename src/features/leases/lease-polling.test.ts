@@ -24,6 +24,8 @@ describe("leasePollInterval", () => {
 
   it("stops for an unknown lease but keeps trying while the controller is away", () => {
     expect(leasePollInterval(undefined, new ConnectError("lease not found", Code.NotFound), NOW)).toBe(false);
+    // [LG1]: a version 2 controller says it with UNKNOWN.
+    expect(leasePollInterval(undefined, new ConnectError('leases.jumpstarter.dev "a" not found', Code.Unknown), NOW)).toBe(false);
     expect(leasePollInterval(undefined, new ConnectError("down", Code.Unavailable), NOW)).toBe(LEASES_POLL_MS);
     expect(leasePollInterval(undefined, null, NOW)).toBe(LEASES_POLL_MS);
   });

@@ -4,12 +4,12 @@
 import { leaseStatus } from "@/domain/lease-status";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { LEASES_POLL_MS, WAITING_LEASE_POLL_MS } from "@/lib/config";
-import { isInvalidArgument, isNotFound } from "@/lib/errors";
+import { isNoSuchObject } from "@/lib/errors";
 
 export function leasePollInterval(lease: Lease | undefined, error: unknown, nowMs: number): number | false {
   if (lease === undefined) {
     // Nothing to follow: the name is unknown or malformed.
-    if (error !== null && error !== undefined && (isNotFound(error) || isInvalidArgument(error))) return false;
+    if (error !== null && error !== undefined && isNoSuchObject(error)) return false;
     return LEASES_POLL_MS;
   }
   const status = leaseStatus(lease, nowMs);

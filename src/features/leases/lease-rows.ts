@@ -1,13 +1,11 @@
 // Which leases the list shows, and in what order. Pure.
-import { timestampToMs } from "@/domain/durations";
-import { leaseEndMs, leaseStatus } from "@/domain/lease-status";
-import { clientName } from "@/domain/resource-names";
+import { isLeaseOf, leaseEndMs, leaseStatus } from "@/domain/lease-status";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import type { LeaseScope } from "@/features/leases/lease-list-filters";
 
-/** True when `lease` is held by the signed-in client (ListLeases returns every client's). */
+/** True when `lease` is held by the signed-in client ([F6]: ListLeases returns every client's). */
 export function isMine(lease: Lease, namespace: string, me: string): boolean {
-  return lease.client === clientName(namespace, me);
+  return isLeaseOf(lease, namespace, me);
 }
 
 /** The leases of the scope: mine, or everyone's. */
@@ -23,7 +21,7 @@ export function leasesInScope(leases: readonly Lease[], scope: LeaseScope, names
 export function sortLeases(leases: readonly Lease[], nowMs: number): Lease[] {
   const keyed = leases.map((lease) => {
     const ended = leaseStatus(lease, nowMs).ended;
-    const end = ended ? (timestampToMs(lease.effectiveEndTime) ?? leaseEndMs(lease)) : leaseEndMs(lease);
+    const end = leaseEndMs(lease);
     return { lease, ended, end };
   });
   keyed.sort((a, b) => {

@@ -88,7 +88,7 @@ export function LeaseTable({ leases, namespace, me, showClient, renderActions, c
             const name = shortName(lease.name);
             const status = leaseStatus(lease, now);
             const begin = timestampToMs(lease.effectiveBeginTime) ?? timestampToMs(lease.beginTime);
-            const end = status.ended ? (timestampToMs(lease.effectiveEndTime) ?? leaseEndMs(lease)) : leaseEndMs(lease);
+            const end = leaseEndMs(lease);
             return (
               <Tr key={lease.name}>
                 <Td dataLabel="Lease" className="portal-lease-name">

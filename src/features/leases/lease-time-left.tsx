@@ -1,10 +1,11 @@
 // Time left on a lease: a live countdown and a bar of the held time used.
-// A lease waiting for a board has no end yet; say what it waits for instead.
+// A lease waiting for a board never expires ([TM4]): nothing counts down;
+// say what it waits for instead.
 import { Progress } from "@patternfly/react-core";
 import { Countdown } from "@/components/countdown";
 import { RelativeTime } from "@/components/relative-time";
 import { durationToMs, formatDuration, timestampToMs } from "@/domain/durations";
-import { leaseEndMs, leaseProgress, leaseStatus } from "@/domain/lease-status";
+import { leaseEndMs, leaseExpiryAtMs, leaseProgress, leaseStatus } from "@/domain/lease-status";
 import { shortName } from "@/domain/resource-names";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { ENDING_SOON_MS } from "@/features/leases/lease-notices";
@@ -20,7 +21,7 @@ export function LeaseTimeLeft({ lease, plain = false }: LeaseTimeLeftProps) {
   const now = useNow();
   const status = leaseStatus(lease, now);
   if (status.ended) return <span className="portal-muted">ended</span>;
-  const end = leaseEndMs(lease);
+  const end = leaseExpiryAtMs(lease);
   const duration = durationToMs(lease.duration);
   if (status.state !== "ready") {
     const begin = timestampToMs(lease.beginTime);
@@ -28,6 +29,15 @@ export function LeaseTimeLeft({ lease, plain = false }: LeaseTimeLeftProps) {
       return (
         <span className="portal-muted">
           starts <RelativeTime ms={begin} />
+        </span>
+      );
+    }
+    // [TM3]: a lease with a begin time ends at begin + duration however late it gets its board.
+    const planned = begin === undefined ? undefined : leaseEndMs(lease);
+    if (planned !== undefined) {
+      return (
+        <span className="portal-muted">
+          waiting for a board, planned to end <RelativeTime ms={planned} />
         </span>
       );
     }

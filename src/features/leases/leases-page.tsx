@@ -27,7 +27,7 @@ import { isMine, leasesInScope, sortLeases } from "@/features/leases/lease-rows"
 import { LeaseTable } from "@/features/leases/lease-table";
 import { TagFilterField } from "@/features/leases/tag-filter-field";
 import { useLeaseList } from "@/features/leases/use-lease-list";
-import { describeError, isInvalidArgument } from "@/lib/errors";
+import { describeError, isRequestRefused } from "@/lib/errors";
 import { useSession } from "@/lib/session-context";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import { useNow } from "@/lib/use-now";
@@ -89,7 +89,7 @@ export function LeasesPage() {
   );
   const rows = sortLeases(inScope, now);
 
-  const serverTagError = list.isError && isInvalidArgument(list.error) && applied !== "" ? describeError(list.error).detail : undefined;
+  const serverTagError = list.isError && isRequestRefused(list.error) && applied !== "" ? describeError(list.error).detail : undefined;
   const filtered = applied !== "";
   const clearFilters = (): void => {
     tags.setText("");

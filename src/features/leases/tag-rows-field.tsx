@@ -2,16 +2,18 @@
 // rules; the whole set's problem shows under the rows.
 import { Button, FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from "@patternfly/react-core";
 import { MinusCircleIcon, PlusCircleIcon } from "@patternfly/react-icons";
-import { MAX_TAGS } from "@/domain/lease-fields";
+import { DEFAULT_MAX_TAGS } from "@/domain/lease-fields";
 import type { TagRow } from "@/features/leases/create-lease-values";
 
 export interface TagRowsFieldProps {
   readonly rows: readonly TagRow[];
   readonly onChange: (rows: readonly TagRow[]) => void;
   readonly error: string | undefined;
+  /** A warning that this controller may not keep tags ([V1]), shown when tags are entered. */
+  readonly warning?: string | undefined;
 }
 
-export function TagRowsField({ rows, onChange, error }: TagRowsFieldProps) {
+export function TagRowsField({ rows, onChange, error, warning }: TagRowsFieldProps) {
   const set = (i: number, patch: Partial<TagRow>): void => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <FormGroup fieldId="create-tags">
@@ -45,15 +47,17 @@ export function TagRowsField({ rows, onChange, error }: TagRowsFieldProps) {
           <Button variant="plain" aria-label={`Remove tag ${i + 1}`} icon={<MinusCircleIcon />} onClick={() => onChange(rows.filter((_r, j) => j !== i))} />
         </div>
       ))}
-      <Button variant="link" isInline icon={<PlusCircleIcon />} isDisabled={rows.length >= MAX_TAGS} onClick={() => onChange([...rows, { key: "", value: "" }])}>
+      <Button variant="link" isInline icon={<PlusCircleIcon />} isDisabled={rows.length >= DEFAULT_MAX_TAGS} onClick={() => onChange([...rows, { key: "", value: "" }])}>
         Add tag
       </Button>
       <FormHelperText>
         <HelperText id="create-tags-message" isLiveRegion>
           {error !== undefined ? (
             <HelperTextItem variant="error">{error}</HelperTextItem>
+          ) : warning !== undefined && rows.some((r) => r.key.trim() !== "") ? (
+            <HelperTextItem variant="warning">{warning}</HelperTextItem>
           ) : (
-            <HelperTextItem>{`Optional, up to ${MAX_TAGS}: find leases by tag later (team=bsp, ticket=JIRA-42). Keys and values use letters, digits, '-', '_' and '.'.`}</HelperTextItem>
+            <HelperTextItem>{`Optional, up to ${DEFAULT_MAX_TAGS}: find leases by tag later (team=bsp, ticket=JIRA-42). Keys and values use letters, digits, '-', '_' and '.'.`}</HelperTextItem>
           )}
         </HelperText>
       </FormHelperText>

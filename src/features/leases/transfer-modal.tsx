@@ -1,8 +1,6 @@
 // Hands a lease to another client of the namespace. The controller checks
 // that the client exists; its answer is shown here, and the name typed stays.
 import {
-  Alert,
-  Button,
   Form,
   FormGroup,
   FormHelperText,
@@ -10,7 +8,6 @@ import {
   HelperTextItem,
   Modal,
   ModalBody,
-  ModalFooter,
   ModalHeader,
   TextInput,
 } from "@patternfly/react-core";
@@ -18,9 +15,9 @@ import { useState, type FormEvent } from "react";
 import { shortName } from "@/domain/resource-names";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { useToasts } from "@/components/toasts";
+import { ControllerRefusal, SubmitFooter } from "@/features/leases/lease-form-modal-parts";
 import { leaseSubject, transferRequest } from "@/features/leases/lease-changes";
 import { useTransferLease } from "@/features/leases/use-transfer-lease";
-import { describeError } from "@/lib/errors";
 import { useSession } from "@/lib/session-context";
 
 export interface TransferModalProps {
@@ -87,21 +84,10 @@ export function TransferModal({ lease, onClose }: TransferModalProps) {
               </HelperText>
             </FormHelperText>
           </FormGroup>
-          {transfer.isError && (
-            <Alert isInline variant="danger" title="The controller did not transfer the lease">
-              <p>{describeError(transfer.error).message}</p>
-            </Alert>
-          )}
+          {transfer.isError && <ControllerRefusal title="The controller did not transfer the lease" error={transfer.error} />}
         </Form>
       </ModalBody>
-      <ModalFooter>
-        <Button variant="primary" type="submit" form="transfer-form" isLoading={transfer.isPending} isDisabled={transfer.isPending}>
-          Transfer
-        </Button>
-        <Button variant="link" onClick={onClose}>
-          Cancel
-        </Button>
-      </ModalFooter>
+      <SubmitFooter formId="transfer-form" label="Transfer" isPending={transfer.isPending} onCancel={onClose} />
     </Modal>
   );
 }

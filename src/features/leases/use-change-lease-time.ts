@@ -4,7 +4,7 @@ import type { ConnectError } from "@connectrpc/connect";
 import { callUnaryMethod, useTransport } from "@connectrpc/connect-query";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ClientService, type Lease, type UpdateLeaseRequest } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { invalidateLease, patchLeaseInCache, restoreCache, storeLease, type CacheSnapshot } from "@/features/leases/lease-cache";
+import { invalidateLease, patchLeaseInCache, restoreCache, storeUpdatedLease, type CacheSnapshot } from "@/features/leases/lease-cache";
 import { applyUpdate } from "@/features/leases/lease-changes";
 
 /** Takes a request from extendRequest or setEndRequest. */
@@ -17,7 +17,7 @@ export function useChangeLeaseTime() {
     onError: (_error, _request, snapshot) => {
       if (snapshot !== undefined) restoreCache(queryClient, snapshot);
     },
-    onSuccess: (lease) => storeLease(queryClient, transport, lease),
+    onSuccess: (lease) => storeUpdatedLease(queryClient, transport, lease),
     onSettled: (_lease, _error, request) => invalidateLease(queryClient, transport, request.lease?.name),
   });
 }

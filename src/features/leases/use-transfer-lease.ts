@@ -4,7 +4,7 @@ import type { ConnectError } from "@connectrpc/connect";
 import { callUnaryMethod, useTransport } from "@connectrpc/connect-query";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ClientService, type Lease, type UpdateLeaseRequest } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { invalidateLease, storeLease } from "@/features/leases/lease-cache";
+import { invalidateLease, storeUpdatedLease } from "@/features/leases/lease-cache";
 
 /** Takes a request from transferRequest. */
 export function useTransferLease() {
@@ -12,7 +12,7 @@ export function useTransferLease() {
   const queryClient = useQueryClient();
   return useMutation<Lease, ConnectError, UpdateLeaseRequest>({
     mutationFn: (request) => callUnaryMethod(transport, ClientService.method.updateLease, request),
-    onSuccess: (lease) => storeLease(queryClient, transport, lease),
+    onSuccess: (lease) => storeUpdatedLease(queryClient, transport, lease),
     onSettled: (_lease, _error, request) => invalidateLease(queryClient, transport, request.lease?.name),
   });
 }
