@@ -83,6 +83,8 @@ test("npm start serves the portal against the demo lab and stops on one Ctrl-C",
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { name: "Exporters", level: 1 })).toBeVisible();
     await expect(page.getByRole("link", { name: "rcar-s4-01" })).toBeVisible();
+    // The page made many calls; without --access-log none of them scrolled the summary away.
+    expect(started.output(), "no access-log lines by default").not.toMatch(/"method":"\/jumpstarter/);
 
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     child.kill("SIGINT");
@@ -92,5 +94,27 @@ test("npm start serves the portal against the demo lab and stops on one Ctrl-C",
   } finally {
     if (child.exitCode === null) child.kill("SIGKILL");
     rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("npm start says when a real controller does not answer, and keeps serving the portal", async ({ page }) => {
+  test.setTimeout(120_000);
+  const port = await freePort();
+  const dead = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--port", String(port), "--controller", `https://127.0.0.1:${dead}`], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  try {
+    const said = await waitForOutput(child, /does not answer: (.*)/, 90_000);
+    expect(said.output()).toContain(`The controller at https://127.0.0.1:${dead} does not answer`);
+    expect(said.match[1]).toMatch(/cannot be reached|ECONNREFUSED/);
+    // The portal itself is up: the sign-in page loads.
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await expect(page.getByRole("heading", { name: "Sign in", level: 1 })).toBeVisible();
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+  } finally {
+    if (child.exitCode === null) child.kill("SIGKILL");
   }
 });

@@ -4,13 +4,14 @@
 // stops both on one Ctrl-C.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { startGateway, type RunningGateway } from "../server/gateway/gateway.js";
 import { startLab, type RunningLab } from "../server/lab/lab.js";
 import { buildIfStale } from "./build-if-stale.js";
 
 const usage = `Usage: npm start -- [--port N] [--host H] [--controller URL] [--ca-file F] [--insecure]
-                    [--scenario FILE] [--data DIR]
+                    [--scenario FILE] [--data DIR] [--access-log]
   --port N          portal port (default 8080, or PORT)
   --host H          portal address (default 127.0.0.1, or PORTAL_HOST)
   --controller URL  a real Jumpstarter controller, https://HOST:PORT with the endpoint of
@@ -18,7 +19,13 @@ const usage = `Usage: npm start -- [--port N] [--host H] [--controller URL] [--c
   --ca-file F       with --controller: CA bundle for its certificate (or PORTAL_CA_FILE)
   --insecure        with --controller: skip TLS verification (development only)
   --scenario FILE   lab simulator scenario (default scenarios/demo.yaml)
-  --data DIR        lab simulator data folder (default .data/lab)`;
+  --data DIR        lab simulator data folder (default lab-data)
+  --access-log      print the gateway's log line for every call (or PORTAL_ACCESS_LOG=true)`;
+
+/** A visible folder: file pickers hide dot-folders, and people pick their config file from here. */
+const DEFAULT_DATA_DIR = "lab-data";
+/** How often to ask an unready controller again, to say when it answers. */
+const READY_POLL_MS = 5_000;
 
 function fail(message: string): never {
   console.error(`npm start: ${message}\n\n${usage}`);
@@ -36,6 +43,7 @@ try {
       insecure: { type: "boolean" },
       scenario: { type: "string" },
       data: { type: "string" },
+      "access-log": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   }).values;
@@ -54,6 +62,7 @@ const host = args.host ?? process.env.PORTAL_HOST ?? "127.0.0.1";
 const controller = args.controller ?? process.env.PORTAL_CONTROLLER;
 const caFile = args["ca-file"] ?? process.env.PORTAL_CA_FILE;
 const insecure = args.insecure === true || process.env.PORTAL_INSECURE === "true";
+const accessLog = args["access-log"] === true || process.env.PORTAL_ACCESS_LOG === "true";
 if (controller !== undefined && !/^https?:\/\//.test(controller)) {
   fail(`--controller must be an http:// (cleartext HTTP/2) or https:// URL, got "${controller}"`);
 }
@@ -87,7 +96,7 @@ try {
   if (controller !== undefined) {
     upstream = controller;
   } else {
-    const dataDir = args.data ?? join(".data", "lab");
+    const dataDir = args.data ?? DEFAULT_DATA_DIR;
     mkdirSync(dataDir, { recursive: true });
     // TLS with the lab's own CA (kept in <data>/tls across restarts), as a real controller serves TLS only [T1].
     lab = await startLab({ port: 0, dataDir, scenario: args.scenario ?? join("scenarios", "demo.yaml") });
@@ -101,6 +110,11 @@ try {
     staticDir: "dist",
     caFile: upstreamCaFile,
     ...(insecure ? { insecure } : {}),
+    // One JSON line per call scrolls the address and the config paths away: only on request.
+    // Lines about the gateway's own failures always show.
+    log: (line) => {
+      if (accessLog || line.includes('"error"')) console.log(line);
+    },
   });
   const shown = host === "0.0.0.0" || host === "::" ? "localhost" : host;
   const url = `http://${shown}:${gateway.port}`;
@@ -122,9 +136,35 @@ try {
   }
   console.log("");
   console.log("  Press Ctrl-C to stop.");
+  if (lab === undefined) void sayWhetherTheControllerAnswers(url, upstream);
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   const inUse = /EADDRINUSE/.test(message) ? ` (port ${port} is in use: try --port ${port + 1})` : "";
   console.error(`npm start: ${message}${inUse}`);
   await stop(1);
+}
+
+/**
+ * A real controller that does not answer is said at once, and again when it
+ * does; the portal keeps serving (and the pages keep retrying) meanwhile.
+ */
+async function sayWhetherTheControllerAnswers(portalUrl: string, controllerUrl: string): Promise<void> {
+  let said = false;
+  while (!stopping) {
+    const answer = await fetch(`${portalUrl}/readyz`).then(
+      async (res) => ({ ready: res.ok, text: (await res.text()).trim() }),
+      (error: unknown) => ({ ready: false, text: error instanceof Error ? error.message : String(error) }),
+    );
+    if (answer.ready) {
+      if (said) console.log(`  The controller at ${controllerUrl} answers now.`);
+      return;
+    }
+    if (!said) {
+      console.log("");
+      console.log(`  The controller at ${controllerUrl} does not answer: ${answer.text.replace(/^not ready: /, "")}`);
+      console.log("  The portal is up and keeps trying; check the address, its CA (--ca-file) or your network.");
+      said = true;
+    }
+    await sleep(READY_POLL_MS);
+  }
 }

@@ -6,7 +6,7 @@ describe("lab command line", () => {
     expect(parseLabArgs([])).toMatchObject({
       host: "127.0.0.1",
       port: 8082,
-      dataDir: ".data/lab",
+      dataDir: "lab-data",
       scenario: "scenarios/demo.yaml",
       tls: undefined,
       plaintext: false,

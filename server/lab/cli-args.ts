@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 
 export const USAGE = `Usage: npm run lab -- [options]
   --listen HOST:PORT   address to serve gRPC on (default 127.0.0.1:8082; port 0 picks a free one)
-  --data DIR           where the lab keeps its database and client configs (default .data/lab)
+  --data DIR           where the lab keeps its database and client configs (default lab-data)
   --scenario FILE      scenario YAML (default scenarios/demo.yaml)
   --tls-cert FILE      serve TLS with this certificate (PEM; needs --tls-key) instead of one
                        signed by the lab's own CA (made once in DIR/tls/, trust DIR/tls/ca.pem)
@@ -77,7 +77,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     help: values.help === true,
     host,
     port,
-    dataDir: values.data ?? ".data/lab",
+    dataDir: values.data ?? "lab-data",
     scenario: values.scenario ?? "scenarios/demo.yaml",
     tls: cert !== undefined && key !== undefined ? { certFile: cert, keyFile: key } : undefined,
     plaintext,
