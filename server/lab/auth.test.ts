@@ -12,7 +12,7 @@ import { parse as parseYaml } from "yaml";
 import { ListExportersRequestSchema } from "../../src/gen/jumpstarter/client/v1/client_pb.js";
 import { authenticate, metadataFromRawHeaders } from "./auth.js";
 import { startLab, type RunningLab } from "./lab.js";
-import { tokenKeys } from "./tokens.js";
+import { checkToken, tokenKeys } from "./tokens.js";
 import { Code, grpcClient, refusal, startTestLab, type TestLab } from "./testing/lab-harness.js";
 
 const parent = "namespaces/lab";
@@ -79,7 +79,8 @@ describe("call metadata [H1]-[H3], [A11], [A12]", () => {
     const base = { authorization: `Bearer ${alice}`, "jumpstarter-namespace": "lab", "jumpstarter-kind": "Client", "jumpstarter-name": "alice" };
     const twice = (name: keyof typeof base) => rawListExporters(t.lab, { ...base, [name]: [base[name], base[name]] });
     // Node's HTTP/2 client cannot send authorization twice; the rule is checked on the raw headers a server receives.
-    const deps = { namespace: "lab", keys: tokenKeys(undefined, () => undefined), internalPrefix: "internal:", provisioning: false, client: () => undefined, provision: () => Promise.reject(new Error("no")), now: Date.now };
+    const keys = tokenKeys(undefined, () => undefined);
+    const deps = { namespace: "lab", verifyToken: (token: string, nowMs: number) => checkToken(keys, token, "internal:", nowMs), internalPrefix: "internal:", provisioning: false, client: () => undefined, provision: () => Promise.reject(new Error("no")), now: Date.now };
     const raw = metadataFromRawHeaders(["authorization", "Bearer a", "Authorization", "Bearer b"]);
     await expect(authenticate(raw, "lab", deps)).rejects.toMatchObject({ code: Code.InvalidArgument, rawMessage: "multiple authorization headers" });
     expect(await twice("jumpstarter-namespace")).toEqual({ status: "3", message: "multiple metadata: jumpstarter-namespace" });

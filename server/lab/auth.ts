@@ -4,7 +4,7 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import { deriveClientName, namesItsClient } from "./client-names.js";
 import type { ClientRecord } from "./records.js";
-import { checkToken, internalSubject, type TokenKeys } from "./tokens.js";
+import { internalSubject, type TokenCheck } from "./tokens.js";
 
 /** The request's metadata with every occurrence of each key (HTTP/2 may repeat a header). */
 export interface MetadataView {
@@ -31,7 +31,8 @@ export function metadataFromRawHeaders(raw: readonly string[]): MetadataView {
 export interface AuthDeps {
   /** The one namespace this controller serves. */
   readonly namespace: string;
-  readonly keys: TokenKeys;
+  /** [A1]: the authenticator chain — the external issuers, then the internal one. */
+  readonly verifyToken: (token: string, nowMs: number) => Promise<TokenCheck>;
   /** authentication.internal.prefix [CF1]. */
   readonly internalPrefix: string;
   readonly provisioning: boolean;
@@ -89,7 +90,7 @@ function accepts(client: ClientRecord, namespace: string, username: string, pref
  */
 export async function authenticate(metadata: MetadataView, requestNamespace: string | undefined, deps: AuthDeps): Promise<ClientRecord> {
   const token = bearerToken(metadata);
-  const check = await checkToken(deps.keys, token, deps.internalPrefix, deps.now());
+  const check = await deps.verifyToken(token, deps.now());
   if (!check.ok) throw unknown(check.unknown ? "failed to authenticate token" : check.message);
 
   // The controller reads all three headers, then checks the kind.

@@ -21,7 +21,8 @@ import { loadScenario, validateScenario, type LabScenario, type Scenario } from 
 import { endSimulatedOutages, LabSimulation } from "./simulation.js";
 import { LabStore } from "./store.js";
 import { ensureTlsMaterial } from "./tls-material.js";
-import { internalSubject, mintInternalToken, tokenKeys } from "./tokens.js";
+import { JwtAuthenticator } from "./jwt-authenticator.js";
+import { checkToken, internalSubject, mintInternalToken, tokenKeys, unverifiedIssuer } from "./tokens.js";
 
 export type { Scenario } from "./scenario.js";
 
@@ -103,6 +104,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
   let engine: LabEngine | undefined;
   let simulation: LabSimulation | undefined;
   let listener: GrpcListener | undefined;
+  let externalIssuers: JwtAuthenticator[] = [];
   try {
     if (store.discardedOlderLab) warn(`${options.dataDir} held a lab of an older simulator (protocol version 1); it was replaced by a fresh one`);
     for (const w of scenario.warnings) warn(w);
@@ -124,6 +126,9 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       configPaths.set(name, writeClientConfig(options.dataDir, { namespace: scenario.namespace, name, token, endpoint, transport: clientTransport }));
     };
     const { controller } = scenario;
+    // [A3] each external issuer's discovery runs in the background; its tokens wait for it.
+    externalIssuers = controller.jwt.map((config) => new JwtAuthenticator(config, warn));
+    for (const issuer of externalIssuers) void issuer.start();
     const mint = (client: Pick<ClientRecord, "name" | "uid">) =>
       mintInternalToken(keys, internalSubject(scenario.namespace, client.name, client.uid), now(), controller.tokenLifetimeMs);
     const service = createClientService({
@@ -134,7 +139,12 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       labels: { hiddenKeys: new Set(controller.hiddenLabelKeys), deprecated: controller.deprecatedLabels },
       maxTags: controller.maxTags,
       auth: {
-        keys,
+        verifyToken: (token, nowMs) => {
+          // [A1] a token goes to the authenticator whose issuer is its (unverified) iss.
+          const issuer = unverifiedIssuer(token);
+          const external = externalIssuers.find((a) => a.issuer === issuer);
+          return external !== undefined ? external.check(token, nowMs) : checkToken(keys, token, controller.internalPrefix, nowMs);
+        },
         internalPrefix: controller.internalPrefix,
         provisioning: controller.provisioning,
         client: (name) => store.client(name),
@@ -210,6 +220,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
         stopping ??= (async () => {
           running.simulation?.stop();
           running.health.shutdown();
+          for (const issuer of externalIssuers) issuer.stop();
           await running.listener.close();
           running.engine.stop();
           store.close();
@@ -220,6 +231,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
   } catch (e) {
     simulation?.stop();
     engine?.stop();
+    for (const issuer of externalIssuers) issuer.stop();
     await listener?.close();
     store.close();
     throw e;

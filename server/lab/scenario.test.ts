@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { ExporterStatus } from "../../src/gen/jumpstarter/v1/common_pb.js";
-import { loadScenario, parseScenario, ScenarioError, validateScenario, type Scenario } from "./scenario.js";
+import { celUsername, loadScenario, parseScenario, ScenarioError, validateScenario, type Scenario } from "./scenario.js";
 import { refusal, startTestLab } from "./testing/lab-harness.js";
 
 const scenarios = join(import.meta.dirname, "..", "..", "scenarios");
@@ -483,5 +483,18 @@ describe("the simulation's CI traffic follows CreateLease's rules [F4], [TG1]", 
     [{ selectors: ["board=x"], tags: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`t${i}`, "v"])) }, "too many tags: 11 (maximum 10)"],
   ])("refuses %j", (traffic, message) => {
     expect(() => validateScenario({ ...base, simulation: { traffic: { client: "ci", ...traffic } } })).toThrow(message);
+  });
+});
+
+describe("CEL username expressions the simulator evaluates [A3]", () => {
+  it.each<[string, { claim: string; prefix: string } | undefined]>([
+    ["claims.sub", { claim: "sub", prefix: "" }],
+    ['claims["preferred_username"]', { claim: "preferred_username", prefix: "" }],
+    ['"dex:" + claims.email', { claim: "email", prefix: "dex:" }],
+    ["'kc:' + claims.sub", { claim: "sub", prefix: "kc:" }],
+    ["claims.sub.lowerAscii()", undefined],
+    ["has(claims.x) ? claims.x : claims.sub", undefined],
+  ])("%s -> %j", (expression, parsed) => {
+    expect(celUsername(expression)).toEqual(parsed);
   });
 });

@@ -40,7 +40,7 @@ export interface SimulationConfig {
     | undefined;
 }
 
-/** An external OIDC issuer, the JWTAuthenticator schema [A3] (verified by a later version of the simulator). */
+/** An external OIDC issuer, the JWTAuthenticator schema [A3]. */
 export interface JwtAuthenticatorConfig {
   readonly issuer: {
     readonly url: string;
@@ -312,6 +312,28 @@ function hooks(value: unknown, path: string): HookConfig {
 // ---------------------------------------------------------------------------
 // Sections
 
+/**
+ * The CEL username expressions a lab writes most, as a claim and a prefix:
+ * `claims.email`, `claims["preferred_username"]`, `"dex:" + claims.sub`.
+ */
+export function celUsername(expression: string): { claim: string; prefix: string } | undefined {
+  const claimRef = String.raw`claims(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[\s*["']([^"']+)["']\s*\])`;
+  const match = new RegExp(String.raw`^\s*(?:(["'])(.*?)\1\s*\+\s*)?${claimRef}\s*$`).exec(expression);
+  if (match === null) return undefined;
+  return { prefix: match[2] ?? "", claim: match[3] ?? match[4] ?? "" };
+}
+
+/** [A3] a PEM, or the path of a PEM file. */
+function certificateAuthority(value: unknown, path: string): string | undefined {
+  const text = optionalString(value, path);
+  if (text === undefined || text.includes("-----BEGIN")) return text;
+  try {
+    return readFileSync(text, "utf8");
+  } catch (e) {
+    fail(path, `not a PEM, and not a file that can be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 function jwtAuthenticator(value: unknown, path: string): JwtAuthenticatorConfig {
   const raw = object(value, path, ["issuer", "claimMappings", "claimValidationRules", "userValidationRules"]);
   const issuer = object(raw.issuer, `${path}.issuer`, ["url", "audiences", "audienceMatchPolicy", "certificateAuthority", "discoveryURL"]);
@@ -329,20 +351,24 @@ function jwtAuthenticator(value: unknown, path: string): JwtAuthenticatorConfig 
   const expression = optionalString(username.expression, `${path}.claimMappings.username.expression`);
   if (claim === undefined && expression === undefined) fail(`${path}.claimMappings.username`, "give a claim (with a prefix) or an expression");
   if (claim !== undefined && expression !== undefined) fail(`${path}.claimMappings.username`, "claim and expression can't both be set");
+  const fromExpression = expression === undefined ? undefined : celUsername(expression);
+  if (expression !== undefined && fromExpression === undefined) {
+    fail(`${path}.claimMappings.username.expression`, `this simulator evaluates only expressions of the form claims.<name> or "<prefix>" + claims.<name>, found ${JSON.stringify(expression)}`);
+  }
   if (claim !== undefined && prefix === undefined) fail(`${path}.claimMappings.username.prefix`, 'required whenever a claim is set ("" disables it)');
   return {
     issuer: {
       url,
       audiences,
       audienceMatchPolicy: matchPolicy,
-      certificateAuthority: optionalString(issuer.certificateAuthority, `${path}.issuer.certificateAuthority`),
+      certificateAuthority: certificateAuthority(issuer.certificateAuthority, `${path}.issuer.certificateAuthority`),
       discoveryURL: optionalString(issuer.discoveryURL, `${path}.issuer.discoveryURL`),
     },
-    claimMappings: { username: { claim, prefix, expression } },
+    claimMappings: { username: fromExpression === undefined ? { claim, prefix, expression } : { ...fromExpression, expression } },
   };
 }
 
-function controllerConfig(value: unknown, warnings: string[]): ControllerConfig {
+function controllerConfig(value: unknown): ControllerConfig {
   const raw = optionalObject(value, "controller", ["hiddenLabels", "deprecatedLabels", "leasePolicy", "provisioning", "authentication"]);
   const hidden = optionalObject(raw.hiddenLabels, "controller.hiddenLabels", ["keys"]);
   const hiddenLabelKeys = list(hidden.keys ?? [], "controller.hiddenLabels.keys").map((k, i) =>
@@ -362,11 +388,6 @@ function controllerConfig(value: unknown, warnings: string[]): ControllerConfig 
   const k8s = optionalObject(auth.k8s, "controller.authentication.k8s", ["enabled"]);
   boolean(k8s.enabled, "controller.authentication.k8s.enabled", false);
   const jwt = list(auth.jwt ?? [], "controller.authentication.jwt").map((a, i) => jwtAuthenticator(a, `controller.authentication.jwt[${i}]`));
-  if (jwt.length > 0) {
-    warnings.push(
-      "controller.authentication.jwt: external OIDC issuers are not verified by this version of the simulator; their tokens are refused as from an unknown issuer (\"failed to authenticate token\")",
-    );
-  }
   const internalPrefix = internal.prefix === undefined ? "internal:" : string(internal.prefix, "controller.authentication.internal.prefix");
   return {
     hiddenLabelKeys,
@@ -530,7 +551,7 @@ export function validateScenario(value: unknown): LabScenario {
   if (raw.namespace === undefined) fail("namespace", "missing: name the lab's namespace, e.g. namespace: lab");
   const namespace = objectName(raw.namespace, "namespace");
   const warnings: string[] = [];
-  const controller = controllerConfig(raw.controller, warnings);
+  const controller = controllerConfig(raw.controller);
   const clients = clientsSection(raw.clients, warnings);
   if (clients.length === 0) fail("clients", "the lab needs at least one client, or nobody can sign in");
   return {
