@@ -25,6 +25,13 @@ const flags = {
   "allowed-origins": { env: "PORTAL_ALLOWED_ORIGINS" },
   "max-body-bytes": { env: "PORTAL_MAX_BODY_BYTES" },
   "upstream-timeout": { env: "PORTAL_UPSTREAM_TIMEOUT" },
+  "login-service": { env: "PORTAL_LOGIN_SERVICE" },
+  "oidc-issuer": { env: "PORTAL_OIDC_ISSUER" },
+  "oidc-client-id": { env: "PORTAL_OIDC_CLIENT_ID" },
+  "oidc-audience": { env: "PORTAL_OIDC_AUDIENCE" },
+  "oidc-username-claim": { env: "PORTAL_OIDC_USERNAME_CLAIM" },
+  "oidc-username-prefix": { env: "PORTAL_OIDC_USERNAME_PREFIX" },
+  namespace: { env: "PORTAL_NAMESPACE" },
 } satisfies Record<string, FlagSpec>;
 
 type FlagName = keyof typeof flags;
@@ -45,6 +52,14 @@ export const usage = `Usage: gateway --controller URL [options]
   --allowed-origins A,B     origins allowed to call the API cross-origin (default none) [PORTAL_ALLOWED_ORIGINS]
   --max-body-bytes N        largest request body (default 1048576)                     [PORTAL_MAX_BODY_BYTES]
   --upstream-timeout DUR    longest controller call, e.g. 30s, 500ms, 2m (default 30s) [PORTAL_UPSTREAM_TIMEOUT]
+  Sign-in with the lab's identity provider (OIDC):
+  --login-service URL       the controller's login service: its OIDC issuers and namespace [PORTAL_LOGIN_SERVICE]
+  --oidc-issuer URL         an OIDC issuer (besides or instead of the login service's)  [PORTAL_OIDC_ISSUER]
+  --oidc-client-id ID       the portal's client at the provider (default jumpstarter-cli) [PORTAL_OIDC_CLIENT_ID]
+  --oidc-audience A         the audience the controller expects (with --oidc-issuer)  [PORTAL_OIDC_AUDIENCE]
+  --oidc-username-claim C   the claim the controller's authenticator names users by (default sub) [PORTAL_OIDC_USERNAME_CLAIM]
+  --oidc-username-prefix P  its username prefix, e.g. keycloak:                       [PORTAL_OIDC_USERNAME_PREFIX]
+  --namespace NS            the lab's namespace (else the login service's)            [PORTAL_NAMESPACE]
   --help                    show this text`;
 
 /** Splits argv into flag values; `--flag value`, `--flag=value` and bare boolean flags. */
@@ -201,6 +216,26 @@ export function parseCommandLine(argv: readonly string[], env: Environment, defa
 
   const timeout = get("upstream-timeout");
   if (timeout !== undefined) options.upstreamTimeoutMs = parseDuration(timeout.value, timeout.label);
+
+  const loginService = get("login-service");
+  const issuer = get("oidc-issuer");
+  for (const flag of [loginService, issuer]) {
+    if (flag !== undefined && !/^https?:\/\//.test(flag.value)) throw new ConfigError(`${flag.label} must be an http:// or https:// URL, got "${flag.value}"`);
+  }
+  const audience = get("oidc-audience")?.value;
+  const given = (name: FlagName, key: "clientId" | "usernameClaim" | "usernamePrefix" | "namespace") => {
+    const value = get(name)?.value;
+    return value === undefined ? {} : { [key]: value };
+  };
+  const portal = {
+    ...(loginService === undefined ? {} : { loginService: loginService.value.replace(/\/+$/, "") }),
+    ...(issuer === undefined ? {} : { oidc: { issuer: issuer.value.replace(/\/+$/, ""), ...(audience === undefined ? {} : { audiences: [audience] }) } }),
+    ...given("oidc-client-id", "clientId"),
+    ...given("oidc-username-claim", "usernameClaim"),
+    ...given("oidc-username-prefix", "usernamePrefix"),
+    ...given("namespace", "namespace"),
+  };
+  if (Object.keys(portal).length > 0) options.portal = portal;
 
   return { kind: "run", options };
 }

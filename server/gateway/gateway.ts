@@ -7,7 +7,8 @@ import { createCorsPolicy } from "./cors.js";
 import { forwardRoutes } from "./forward.js";
 import { createHealthEndpoints, probeController } from "./health.js";
 import { createRpcHandler } from "./rpc-handler.js";
-import { applySecurityHeaders } from "./security-headers.js";
+import { loadPortalConfig, providerOrigins, type PortalConfigOptions } from "./portal-config.js";
+import { applySecurityHeaders, securityHeaders } from "./security-headers.js";
 import { createStaticFiles, type StaticFiles } from "./static-files.js";
 import { createUpstream } from "./upstream.js";
 
@@ -32,6 +33,8 @@ export interface GatewayOptions {
   upstreamTimeoutMs?: number;
   /** Where call log lines go; default console.log. */
   log?: (line: string) => void;
+  /** Sign-in configuration the SPA reads at /portal-config.json: namespace and OIDC providers. */
+  portal?: PortalConfigOptions;
 }
 
 export interface RunningGateway {
@@ -86,10 +89,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     probeController(upstream.health, upstream.url, Math.min(readinessTimeoutMs, upstreamTimeoutMs)),
   );
 
+  // Read once at start: the login service's providers change when the lab's configuration does.
+  const portal = await loadPortalConfig(options.portal ?? {});
+  if (portal.problem !== undefined) log(JSON.stringify({ time: new Date().toISOString(), error: portal.problem }));
+  const headers = securityHeaders(providerOrigins(portal.config));
+  const portalConfigBody = JSON.stringify(portal.config);
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    applySecurityHeaders(res);
+    applySecurityHeaders(res, headers);
     const path = (req.url ?? "/").split("?", 1)[0] ?? "/";
     if (path === "/healthz") return health.live(req, res);
+    if (path === "/portal-config.json") {
+      res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(req.method === "HEAD" ? undefined : portalConfigBody);
+      return;
+    }
     if (path === "/readyz") return health.ready(req, res);
     if (rpcPath.test(path)) {
       // Another service, or an unknown method: not ours to serve.

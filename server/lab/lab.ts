@@ -22,6 +22,7 @@ import { endSimulatedOutages, LabSimulation } from "./simulation.js";
 import { LabStore } from "./store.js";
 import { ensureTlsMaterial } from "./tls-material.js";
 import { JwtAuthenticator } from "./jwt-authenticator.js";
+import { startLoginService, type RunningLoginService } from "./login-service.js";
 import { checkToken, internalSubject, mintInternalToken, tokenKeys, unverifiedIssuer } from "./tokens.js";
 
 export type { Scenario } from "./scenario.js";
@@ -53,6 +54,8 @@ export interface LabOptions {
   continueTokenTtlMs?: number;
   /** The lab's clock (tests move time); default Date.now. */
   now?: () => number;
+  /** Also serve the controller's login service [CF3] on this port of `host` (0: a free one). */
+  loginServicePort?: number;
 }
 
 export interface RunningLab {
@@ -66,6 +69,8 @@ export interface RunningLab {
   /** Its file (`<data>/tls/ca.pem`), e.g. for the gateway's --ca-file. */
   caFile: string | undefined;
   namespace: string;
+  /** The login service's http:// URL, when asked for. */
+  loginServiceUrl: string | undefined;
   /** Each client's current token (the one in its config file; a rotated token shows up here) and config file path. */
   clients: { name: string; token: string; configPath: string }[];
   stop(): Promise<void>;
@@ -105,6 +110,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
   let simulation: LabSimulation | undefined;
   let listener: GrpcListener | undefined;
   let externalIssuers: JwtAuthenticator[] = [];
+  let loginService: RunningLoginService | undefined;
   try {
     if (store.discardedOlderLab) warn(`${options.dataDir} held a lab of an older simulator (protocol version 1); it was replaced by a fresh one`);
     for (const w of scenario.warnings) warn(w);
@@ -203,8 +209,21 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
     const url = `${security.kind === "plaintext" ? "http" : "https"}://${endpoint}`;
     for (const c of store.clients()) writeConfig(c.name, c.token);
     simulation?.start();
+    if (options.loginServicePort !== undefined) {
+      loginService = await startLoginService({
+        host,
+        port: options.loginServicePort,
+        config: () => ({
+          grpcEndpoint: endpoint,
+          namespace: scenario.namespace,
+          ...(ca === undefined ? {} : { caBundle: Buffer.from(ca.pem, "utf8").toString("base64") }),
+          // The internal issuer is left out; jmp's own client id, as the controller reports it.
+          oidc: controller.jwt.map((a) => ({ issuer: a.issuer.url, clientId: "jumpstarter-cli", audiences: [...a.issuer.audiences] })),
+        }),
+      });
+    }
 
-    const running = { engine, simulation, listener, health };
+    const running = { engine, simulation, listener, health, loginService };
     let stopping: Promise<void> | undefined;
     return {
       url,
@@ -212,6 +231,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       port,
       caPem: ca?.pem,
       caFile: ca?.file,
+      loginServiceUrl: loginService?.url,
       namespace: scenario.namespace,
       get clients() {
         return store.clients().map((c) => ({ name: c.name, token: c.token, configPath: configPaths.get(c.name) ?? "" }));
@@ -221,6 +241,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
           running.simulation?.stop();
           running.health.shutdown();
           for (const issuer of externalIssuers) issuer.stop();
+          await running.loginService?.stop();
           await running.listener.close();
           running.engine.stop();
           store.close();
@@ -232,6 +253,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
     simulation?.stop();
     engine?.stop();
     for (const issuer of externalIssuers) issuer.stop();
+    await loginService?.stop();
     await listener?.close();
     store.close();
     throw e;

@@ -186,3 +186,32 @@ describe("refusals [A10], [A13]", () => {
     expect(await refusal(as(lab, forged).listExporters({ parent }))).toEqual({ code: "Unknown", message: "oidc: authenticator not initialized" });
   });
 });
+
+describe("the login service [CF3]", () => {
+  it("tells jmp login and a portal's backend the endpoint, namespace, CA and OIDC issuers, without CORS", async () => {
+    const dataDir = tempDir("lab-login-");
+    const lab = await startLab({
+      port: 0,
+      dataDir,
+      loginServicePort: 0,
+      warn: () => undefined,
+      scenario: {
+        namespace: "lab",
+        controller: { authentication: { jwt: [{ issuer: { url: idp.issuer, audiences: ["jumpstarter"], certificateAuthority: idp.caPem }, claimMappings: { username: { claim: "sub", prefix: "demo:" } } }] } },
+        clients: [{ name: "alice" }],
+      },
+    });
+    labs.push(lab);
+    expect(lab.loginServiceUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${lab.loginServiceUrl ?? ""}/v1/auth/config`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("access-control-allow-origin")).toBeNull();
+    expect(await res.json()).toEqual({
+      grpcEndpoint: lab.endpoint,
+      namespace: "lab",
+      caBundle: Buffer.from(lab.caPem ?? "", "utf8").toString("base64"),
+      oidc: [{ issuer: idp.issuer, clientId: "jumpstarter-cli", audiences: ["jumpstarter"] }],
+    });
+    expect(await (await fetch(`${lab.loginServiceUrl ?? ""}/healthz`)).text()).toBe("ok");
+  });
+});
