@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { startGateway, type RunningGateway } from "../server/gateway/gateway.js";
-import { startLab, type RunningLab } from "../server/lab/lab.js";
+import type { RunningLab } from "../server/lab/lab.js";
+import { startDemoLab, type DemoLab } from "./demo-lab.js";
 import { buildIfStale } from "./build-if-stale.js";
 
 const usage = `Usage: npm start -- [--port N] [--host H] [--controller URL] [--ca-file F] [--insecure]
@@ -76,6 +77,7 @@ try {
   process.exit(1);
 }
 
+let demo: DemoLab | undefined;
 let lab: RunningLab | undefined;
 let gateway: RunningGateway | undefined;
 let stopping = false;
@@ -84,7 +86,7 @@ async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   await gateway?.stop().catch(() => undefined);
-  await lab?.stop().catch(() => undefined);
+  await demo?.stop().catch(() => undefined);
   process.exit(code);
 }
 process.on("SIGINT", () => void stop(0));
@@ -98,8 +100,10 @@ try {
   } else {
     const dataDir = args.data ?? DEFAULT_DATA_DIR;
     mkdirSync(dataDir, { recursive: true });
-    // TLS with the lab's own CA (kept in <data>/tls across restarts), as a real controller serves TLS only [T1].
-    lab = await startLab({ port: 0, dataDir, scenario: args.scenario ?? join("scenarios", "demo.yaml") });
+    // TLS with the lab's own CA (kept in <data>/tls across restarts), as a real controller serves TLS only [T1],
+    // and the demo identity provider beside it.
+    demo = await startDemoLab({ dataDir, scenarioFile: args.scenario ?? join("scenarios", "demo.yaml") });
+    lab = demo.lab;
     upstream = lab.url;
     upstreamCaFile = lab.caFile;
   }
@@ -110,6 +114,7 @@ try {
     staticDir: "dist",
     caFile: upstreamCaFile,
     ...(insecure ? { insecure } : {}),
+    ...(demo === undefined ? {} : { portal: demo.portal }),
     // One JSON line per call scrolls the address and the config paths away: only on request.
     // Lines about the gateway's own failures always show.
     log: (line) => {

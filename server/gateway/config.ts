@@ -31,6 +31,7 @@ const flags = {
   "oidc-audience": { env: "PORTAL_OIDC_AUDIENCE" },
   "oidc-username-claim": { env: "PORTAL_OIDC_USERNAME_CLAIM" },
   "oidc-username-prefix": { env: "PORTAL_OIDC_USERNAME_PREFIX" },
+  "oidc-label": { env: "PORTAL_OIDC_LABEL" },
   namespace: { env: "PORTAL_NAMESPACE" },
 } satisfies Record<string, FlagSpec>;
 
@@ -59,6 +60,7 @@ export const usage = `Usage: gateway --controller URL [options]
   --oidc-audience A         the audience the controller expects (with --oidc-issuer)  [PORTAL_OIDC_AUDIENCE]
   --oidc-username-claim C   the claim the controller's authenticator names users by (default sub) [PORTAL_OIDC_USERNAME_CLAIM]
   --oidc-username-prefix P  its username prefix, e.g. keycloak:                       [PORTAL_OIDC_USERNAME_PREFIX]
+  --oidc-label NAME         what the sign-in button calls it ("Sign in with NAME")   [PORTAL_OIDC_LABEL]
   --namespace NS            the lab's namespace (else the login service's)            [PORTAL_NAMESPACE]
   --help                    show this text`;
 
@@ -223,7 +225,7 @@ export function parseCommandLine(argv: readonly string[], env: Environment, defa
     if (flag !== undefined && !/^https?:\/\//.test(flag.value)) throw new ConfigError(`${flag.label} must be an http:// or https:// URL, got "${flag.value}"`);
   }
   const audience = get("oidc-audience")?.value;
-  const given = (name: FlagName, key: "clientId" | "usernameClaim" | "usernamePrefix" | "namespace") => {
+  const given = (name: FlagName, key: "clientId" | "usernameClaim" | "usernamePrefix" | "label" | "namespace") => {
     const value = get(name)?.value;
     return value === undefined ? {} : { [key]: value };
   };
@@ -233,6 +235,7 @@ export function parseCommandLine(argv: readonly string[], env: Environment, defa
     ...given("oidc-client-id", "clientId"),
     ...given("oidc-username-claim", "usernameClaim"),
     ...given("oidc-username-prefix", "usernamePrefix"),
+    ...given("oidc-label", "label"),
     ...given("namespace", "namespace"),
   };
   if (Object.keys(portal).length > 0) options.portal = portal;

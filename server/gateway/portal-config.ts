@@ -34,6 +34,8 @@ export interface PortalConfigOptions {
   readonly clientId?: string | undefined;
   readonly usernameClaim?: string | undefined;
   readonly usernamePrefix?: string | undefined;
+  /** What the sign-in button calls the provider(s); default the issuer's host. */
+  readonly label?: string | undefined;
   readonly namespace?: string | undefined;
 }
 
@@ -79,7 +81,7 @@ function provider(issuer: string, options: PortalConfigOptions, audiences: reado
     audiences,
     usernameClaim: options.usernameClaim ?? "sub",
     usernamePrefix: options.usernamePrefix ?? "",
-    label: labelOf(issuer),
+    label: options.label ?? labelOf(issuer),
   };
 }
 

@@ -133,7 +133,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
     };
     const { controller } = scenario;
     // [A3] each external issuer's discovery runs in the background; its tokens wait for it.
-    externalIssuers = controller.jwt.map((config) => new JwtAuthenticator(config, warn));
+    externalIssuers = controller.jwt.map((config) => new JwtAuthenticator(config, log));
     for (const issuer of externalIssuers) void issuer.start();
     const mint = (client: Pick<ClientRecord, "name" | "uid">) =>
       mintInternalToken(keys, internalSubject(scenario.namespace, client.name, client.uid), now(), controller.tokenLifetimeMs);
