@@ -2,7 +2,7 @@
 // words (spec section 3 [A6]-[A15], call metadata [H1]-[H4], clients and
 // provisioning [Z1]-[Z4]). The first failure is returned.
 import { Code, ConnectError } from "@connectrpc/connect";
-import { deriveClientName, namesItsClient } from "./client-names.js";
+import { deriveClientName, namesItsClient } from "../../src/domain/client-names.js";
 import type { ClientRecord } from "./records.js";
 import { internalSubject, type TokenCheck } from "./tokens.js";
 

@@ -1,5 +1,6 @@
-// Which Client an OIDC user is [Z2], and which user names a Client accepts
-// [Z1]. Pure.
+// Which Client an OIDC user is [Z2]: the controller derives the name from the
+// user name, and the portal derives it the same way so "mine" is right from
+// the first page. Pure; shared by the simulator and the browser.
 
 /** [Z2] The client name the controller derives from an external user name. */
 export function deriveClientName(username: string): string {
