@@ -8,6 +8,7 @@ import { StaticLabel } from "@/components/static-label";
 import { formatTimeLeft } from "@/domain/time-words";
 import { formatAbsolute, formatClockTime } from "@/lib/format-date";
 import { useNow } from "@/lib/use-now";
+import "@/components/countdown.css";
 
 export interface CountdownProps {
   /** When the time runs out (ms since the epoch). */
