@@ -54,7 +54,10 @@ export function useCreateLease() {
     retry: (_failures, error) => !stopped.current && noAnswerYet(error),
     retryDelay: (failures) => createRetryDelayMs(failures + 1),
     onSuccess: ({ lease }) => storeLease(queryClient, transport, lease),
-    onSettled: () => invalidateLease(queryClient, transport, undefined),
+    // Not awaited: with the controller away the refetches retry for seconds, and the answer must show now.
+    onSettled: () => {
+      void invalidateLease(queryClient, transport, undefined);
+    },
   });
   const { mutate } = mutation;
   /** Sends the request (again): trying resumes after a stop. */
