@@ -24,6 +24,15 @@ test("a lease waiting for a board in use names its holder and when it should be 
   await expect(item).toContainText(/4[45] min left/);
   await expect(page.getByText(/A board is expected to be free at/)).toBeVisible();
 
+  // The list says it in a line too.
+  const leasePage = page.url();
+  await page.goto(`${stack.url}/leases`);
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: "board=solo" }) });
+  await expect(row).toContainText("Every matching board is in use");
+  await expect(row).toContainText(new RegExp(`solo-01: bob's until (tomorrow )?\\d{1,2}:${minutes}`));
+  await page.goto(leasePage);
+  await expect(headingStatus(page)).toHaveText("Pending");
+
   // bob is done early: alice's lease gets the board, and the page and the toast agree.
   await bob.deleteLease({ name: bobs.name });
   await expect(toasts(page).getByText("solo-01 is ready")).toBeVisible({ timeout: 20_000 });

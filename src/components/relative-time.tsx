@@ -3,14 +3,14 @@
 // time in the user's zone on hover and focus.
 import { Tooltip } from "@patternfly/react-core";
 import { formatRelative } from "@/domain/durations";
-import { formatAbsolute, formatClockTime, isoString } from "@/lib/format-date";
+import { formatAbsolute, formatClockTime, formatDistance, isoString } from "@/lib/format-date";
 import { useNow } from "@/lib/use-now";
 
 export interface RelativeTimeProps {
   readonly ms: number;
   /** Also print the absolute time after the relative one. */
   readonly showAbsolute?: boolean;
-  /** Lead with the clock time, the relative one after it: "14:05 (in 10 min)". */
+  /** Lead with the clock time, how far it is after it, in booked units: "14:05 (in 2 h 30 min)". */
   readonly clock?: boolean;
 }
 
@@ -18,7 +18,7 @@ export function RelativeTime({ ms, showAbsolute = false, clock = false }: Relati
   const now = useNow();
   const absolute = formatAbsolute(ms);
   const relative = formatRelative(ms, now);
-  const text = clock ? `${formatClockTime(ms, now)} (${relative})` : showAbsolute ? `${relative} (${absolute})` : relative;
+  const text = clock ? `${formatClockTime(ms, now)} (${formatDistance(ms, now)})` : showAbsolute ? `${relative} (${absolute})` : relative;
   return (
     <Tooltip content={absolute}>
       <time dateTime={isoString(ms)} tabIndex={0} className="portal-time">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClockTime } from "@/lib/format-date";
+import { formatClockTime, formatDistance } from "@/lib/format-date";
 
 const GB = { locale: "en-GB", timeZone: "Europe/Madrid" } as const;
 // Tue 2 Dec 2025, 13:00 in Madrid (12:00 UTC).
@@ -28,5 +28,19 @@ describe("formatClockTime", () => {
 
   it("follows the locale's own clock", () => {
     expect(formatClockTime(Date.parse("2025-12-02T13:05:00Z"), NOW, { locale: "en-US", timeZone: "Europe/Madrid" })).toBe("2:05 PM");
+  });
+});
+
+describe("formatDistance", () => {
+  it.each<[number, string]>([
+    [5_000, "just now"],
+    [-5_000, "just now"],
+    [45_000, "in 45 s"],
+    [2 * 3_600_000 + 29 * 60_000 + 30_000, "in 2 h 30 min"],
+    [2 * 3_600_000 + 30 * 60_000, "in 2 h 30 min"],
+    [-(12 * 60_000 + 30_000), "12 min ago"],
+    [-(26 * 3_600_000), "1 day 2 h ago"],
+  ])("%d ms away -> %s", (diff, text) => {
+    expect(formatDistance(NOW + diff, NOW)).toBe(text);
   });
 });

@@ -1,4 +1,5 @@
 // Absolute dates and times in the user's own time zone and locale.
+import { formatBookedDuration } from "@/domain/time-words";
 
 // Components rather than dateStyle: dateStyle cannot be combined with timeZoneName.
 const absolute = new Intl.DateTimeFormat(undefined, {
@@ -101,4 +102,16 @@ export function formatClockTime(ms: number, nowMs: number, options: ClockTimeOpt
   if (days === -1) return `yesterday ${time}`;
   const far = Math.abs(ms - nowMs) > 182 * 86_400_000;
   return `${(far ? f.dateWithYear : f.date).format(date).replace(/,/g, "")} ${time}`;
+}
+
+/**
+ * How far a point in time is, in the units people book in and rounded the
+ * way "time left" is (up to the minute ahead, so the two never disagree):
+ * "in 2 h 30 min", "in 45 s", "12 min ago", "just now" within 10 s.
+ */
+export function formatDistance(targetMs: number, nowMs: number): string {
+  const diff = targetMs - nowMs;
+  if (Math.abs(diff) < 10_000) return "just now";
+  if (diff > 0) return `in ${formatBookedDuration(diff < 60_000 ? diff : Math.ceil(diff / 60_000) * 60_000)}`;
+  return `${formatBookedDuration(-diff)} ago`;
 }

@@ -4,7 +4,7 @@ import { HOUR_MS, MINUTE_MS, msToDuration, msToKubeTime, msToTimestamp } from "@
 import { ExporterSchema, LeaseSchema, type Exporter, type Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { ExporterStatus } from "@/gen/jumpstarter/v1/common_pb.js";
 import { ConditionSchema } from "@/gen/jumpstarter/v1/kubernetes_pb.js";
-import { boardsWaitedFor } from "@/features/leases/boards-waited-for";
+import { boardsWaitedFor, matchingExporters, soonestFreeBoard } from "@/features/leases/boards-waited-for";
 
 const NOW = Date.UTC(2025, 11, 2, 12);
 const ME = "namespaces/lab/clients/alice";
@@ -73,5 +73,26 @@ describe("boardsWaitedFor", () => {
       ["c-off", "offline"],
     ]);
     expect(result.boards[2]?.statusMessage).toBe("Connection lost - last seen more than 1 minute ago");
+  });
+});
+
+describe("matchingExporters and soonestFreeBoard (the lease list's one line)", () => {
+  const lab = [
+    create(ExporterSchema, { name: "namespaces/lab/exporters/solo-01", labels: { board: "solo" } }),
+    create(ExporterSchema, { name: "namespaces/lab/exporters/solo-02", labels: { board: "solo" } }),
+    create(ExporterSchema, { name: "namespaces/lab/exporters/rpi5-01", labels: { board: "rpi5" } }),
+  ];
+
+  it("matches the selector, or the pinned board", () => {
+    expect(matchingExporters(waiting, lab).map((e) => e.name)).toEqual(["namespaces/lab/exporters/solo-01", "namespaces/lab/exporters/solo-02"]);
+    const pinned = create(LeaseSchema, { ...waiting, selector: "<none>", exporterName: "rpi5-01" });
+    expect(matchingExporters(pinned, lab).map((e) => e.name)).toEqual(["namespaces/lab/exporters/rpi5-01"]);
+    expect(matchingExporters(create(LeaseSchema, { ...waiting, selector: "board in (" }), lab)).toEqual([]);
+  });
+
+  it("picks the held board expected to be free first", () => {
+    const result = boardsWaitedFor(lab.slice(0, 2), [holding("a", "solo-01", "bob", HOUR_MS), holding("b", "solo-02", "carol", 20 * MINUTE_MS)], waiting, ME);
+    expect(soonestFreeBoard(result)).toMatchObject({ name: "solo-02", holder: "carol" });
+    expect(soonestFreeBoard(boardsWaitedFor(lab.slice(0, 1), [], waiting, ME))).toBeUndefined();
   });
 });

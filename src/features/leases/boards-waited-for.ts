@@ -6,6 +6,7 @@
 import { exporterState, type ExporterStateKind } from "@/components/exporter-status";
 import { isLeaseEnded, leaseEndMs } from "@/domain/lease-status";
 import { shortName } from "@/domain/resource-names";
+import { matchesSelector, parseSelector } from "@/domain/selector";
 import type { Exporter, Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 
 export interface WaitedBoard {
@@ -78,4 +79,25 @@ export function boardsWaitedFor(candidates: readonly Exporter[], leases: readonl
   });
   const ends = boards.map((b) => b.freeAtMs).filter((ms): ms is number => ms !== undefined);
   return ends.length === 0 ? { boards } : { boards, soonestFreeMs: Math.min(...ends) };
+}
+
+/**
+ * The exporters of `exporters` a lease asks for, matched here (the lease
+ * list, where asking the controller per row would cost a call each): its
+ * pinned board, else those its selector matches. Labels the controller
+ * hides from lists ([HL1]) are not seen, so this may find fewer than the
+ * controller does; the lease page asks the controller instead.
+ */
+export function matchingExporters(lease: Lease, exporters: Iterable<Exporter>): Exporter[] {
+  const pinned = lease.exporterName ?? "";
+  const all = [...exporters];
+  if (pinned !== "") return all.filter((e) => shortName(e.name) === pinned);
+  const parsed = parseSelector(lease.selector);
+  if (!parsed.ok || lease.selector.trim() === "" || lease.selector === "<none>") return [];
+  return all.filter((e) => matchesSelector(parsed.selector, e.labels));
+}
+
+/** The held board expected to be free first, when any is. */
+export function soonestFreeBoard(waited: BoardsWaitedFor): WaitedBoard | undefined {
+  return waited.boards.filter((b) => b.freeAtMs !== undefined).sort((a, b) => (a.freeAtMs ?? 0) - (b.freeAtMs ?? 0))[0];
 }

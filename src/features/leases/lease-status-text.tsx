@@ -6,6 +6,8 @@ import type { LeaseSituation } from "@/features/leases/lease-situation";
 export interface LeaseStatusTextProps {
   readonly situation: LeaseSituation;
   readonly isCompact?: boolean;
+  /** One more line, such as who holds the board it waits for. */
+  readonly hint?: string | undefined;
 }
 
 /** The states whose detail says something the label does not. */
@@ -13,11 +15,12 @@ export function statusNeedsDetail(situation: LeaseSituation): boolean {
   return situation.state !== "ready" && situation.state !== "expired" && situation.state !== "released";
 }
 
-export function LeaseStatusText({ situation, isCompact = false }: LeaseStatusTextProps) {
+export function LeaseStatusText({ situation, isCompact = false, hint }: LeaseStatusTextProps) {
   return (
     <span className="portal-lease-status">
       <LeaseStatusLabel state={situation.state} text={situation.label} isCompact={isCompact} />
       {statusNeedsDetail(situation) && <span className="portal-lease-status__detail">{situation.detail}</span>}
+      {hint !== undefined && <span className="portal-lease-status__detail">{hint}</span>}
     </span>
   );
 }

@@ -7,8 +7,9 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { LabelChips } from "@/components/label-chips";
 import { timestampToMs } from "@/domain/durations";
-import { shortName } from "@/domain/resource-names";
+import { clientName, shortName } from "@/domain/resource-names";
 import type { Exporter, Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
+import { boardsWaitedFor, matchingExporters, soonestFreeBoard } from "@/features/leases/boards-waited-for";
 import { CopyNameButton } from "@/features/leases/copy-name-button";
 import { isMine } from "@/features/leases/lease-rows";
 import { boardTakenSince, leaseSituation, type LeaseSituation } from "@/features/leases/lease-situation";
@@ -16,6 +17,7 @@ import { LeaseStatusText } from "@/features/leases/lease-status-text";
 import { LeaseTimeCell } from "@/features/leases/lease-time-cell";
 import { LeaseTimeLeft } from "@/features/leases/lease-time-left";
 import { leaseTitle } from "@/features/leases/lease-title";
+import { formatClockTime } from "@/lib/format-date";
 import { useNow } from "@/lib/use-now";
 
 export interface LeaseTableProps {
@@ -67,6 +69,18 @@ export function LeaseLead({ lease }: { lease: Lease }) {
   );
 }
 
+/**
+ * For a lease waiting because its boards are in use: the one expected to be
+ * free first, its holder and when ("solo-01: bob's until 14:05").
+ */
+export function waitHint(lease: Lease, situation: LeaseSituation, exporters: ReadonlyMap<string, Exporter> | undefined, listed: readonly Lease[], me: string, nowMs: number): string | undefined {
+  if (situation.waitingFor !== "in-use" || exporters === undefined) return undefined;
+  const board = soonestFreeBoard(boardsWaitedFor(matchingExporters(lease, exporters.values()), listed, lease, me));
+  if (board?.freeAtMs === undefined) return undefined;
+  const holder = board.heldByMe === true ? "yours" : board.holder === undefined ? "held" : `${board.holder}'s`;
+  return `${board.name}: ${holder} until ${formatClockTime(board.freeAtMs, nowMs)}`;
+}
+
 function Client({ lease, namespace, me }: { lease: Lease; namespace: string; me: string }) {
   if (isMine(lease, namespace, me)) return <span className="portal-you">you</span>;
   const client = lease.client ?? "";
@@ -75,6 +89,7 @@ function Client({ lease, namespace, me }: { lease: Lease; namespace: string; me:
 
 export function LeaseTable({ leases, listed, exporters, namespace, me, showClient, renderActions, caption }: LeaseTableProps) {
   const now = useNow();
+  const myClient = clientName(namespace, me);
   return (
     <div className="portal-lease-table-scroll">
       <Table aria-label={caption} role="table" variant="compact" gridBreakPoint="grid-lg" className="portal-lease-table">
@@ -98,7 +113,7 @@ export function LeaseTable({ leases, listed, exporters, namespace, me, showClien
                   <LeaseLead lease={lease} />
                 </Td>
                 <Td dataLabel="Status">
-                  <LeaseStatusText situation={situation} isCompact />
+                  <LeaseStatusText situation={situation} isCompact hint={waitHint(lease, situation, exporters, listed, myClient, now)} />
                 </Td>
                 {showClient && (
                   <Td dataLabel="Client">
@@ -111,7 +126,7 @@ export function LeaseTable({ leases, listed, exporters, namespace, me, showClien
                 <Td dataLabel="Time left">
                   <LeaseTimeLeft lease={lease} situation={situation} plain />
                 </Td>
-                <Td dataLabel="Actions" isActionCell modifier="nowrap">
+                <Td isActionCell modifier="nowrap">
                   {renderActions(lease, situation)}
                 </Td>
               </Tr>

@@ -2,8 +2,7 @@
 // the same on every lease page; the full date and zone on hover and focus.
 // Dense tables get it without a tab stop, the full form in a title.
 import { RelativeTime } from "@/components/relative-time";
-import { formatRelative } from "@/domain/durations";
-import { formatAbsolute, formatClockTime, isoString } from "@/lib/format-date";
+import { formatAbsolute, formatClockTime, formatDistance, isoString } from "@/lib/format-date";
 import { useNow } from "@/lib/use-now";
 
 export interface LeaseTimeCellProps {
@@ -21,7 +20,7 @@ export function LeaseTimeCell({ ms, unknownText, compact = false }: LeaseTimeCel
   return (
     <time dateTime={isoString(ms)} title={formatAbsolute(ms)} className="portal-time-cell">
       <span className="portal-time">{formatClockTime(ms, now)}</span>
-      <span className="portal-time-cell__relative">{formatRelative(ms, now)}</span>
+      <span className="portal-time-cell__relative">{formatDistance(ms, now)}</span>
     </time>
   );
 }

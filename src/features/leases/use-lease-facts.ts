@@ -71,7 +71,9 @@ export function useLeaseFacts(lease: Lease, nowMs: number): LeaseFactsResult {
   const situation = leaseSituation(lease, nowMs, facts);
 
   let waitedFor: BoardsWaitedFor | undefined;
-  if (situation.waitingFor !== undefined && situation.waitingFor !== "begin-time" && situation.waitingFor !== "hook" && active.data !== undefined) {
+  // Only once the controller said why it waits: before its first look ("assignment") it may still find a board.
+  const why = situation.waitingFor;
+  if ((why === "in-use" || why === "offline" || why === "not-ready" || why === "other") && active.data !== undefined) {
     const candidates = pinned ? (exporter === undefined ? undefined : [exporter]) : matching.data?.exporters;
     if (candidates !== undefined) waitedFor = boardsWaitedFor(candidates, active.data.leases, lease, clientResourceName(namespace, clientName));
   }
