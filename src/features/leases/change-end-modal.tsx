@@ -18,13 +18,14 @@ import { useState, type FormEvent } from "react";
 import { durationToMs, formatDuration, formatRelative, HOUR_MS, parseDuration } from "@/domain/durations";
 import { leaseEndMs } from "@/domain/lease-status";
 import { shortName } from "@/domain/resource-names";
+import { formatBookedDuration } from "@/domain/time-words";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { useToasts } from "@/components/toasts";
 import { ControllerRefusal, SubmitFooter } from "@/features/leases/lease-form-modal-parts";
 import { extendRequest, leaseSubject, setEndRequest, setLengthRequest, type ChangeResult } from "@/features/leases/lease-changes";
 import { formatLocalDateTime, parseLocalDateTime } from "@/features/leases/local-date-time";
 import { useChangeLeaseTime } from "@/features/leases/use-change-lease-time";
-import { formatAbsolute } from "@/lib/format-date";
+import { formatClockTime } from "@/lib/format-date";
 import { useNow } from "@/lib/use-now";
 
 type ChangeKind = "extend" | "shorten" | "end" | "length";
@@ -78,7 +79,7 @@ export function ChangeEndModal({ lease, onClose }: ChangeEndModalProps) {
           variant: "success",
           key: `change:${lease.name}`,
           title: `${subject}: the lease end changed`,
-          ...(end === undefined ? {} : { body: `It now ends ${formatAbsolute(end)}.` }),
+          ...(end === undefined ? {} : { body: `It now ends at ${formatClockTime(end, Date.now())}.` }),
         });
         onClose();
       },
@@ -136,8 +137,8 @@ export function ChangeEndModal({ lease, onClose }: ChangeEndModalProps) {
                 <HelperTextItem>The lease is still waiting for a board: its length changes, its end follows once it starts.</HelperTextItem>
               ) : (
                 <HelperTextItem>
-                  {`The lease will end ${formatAbsolute(plan.newEndMs)} (${formatRelative(plan.newEndMs, now)}`}
-                  {leaseEndMs(lease) !== undefined && `, ${plan.newEndMs >= (leaseEndMs(lease) ?? 0) ? "+" : "−"}${formatDuration(Math.abs(plan.newEndMs - (leaseEndMs(lease) ?? 0)))}`}
+                  {`The lease will end at ${formatClockTime(plan.newEndMs, now)} (${formatRelative(plan.newEndMs, now)}`}
+                  {leaseEndMs(lease) !== undefined && `, ${plan.newEndMs >= (leaseEndMs(lease) ?? 0) ? "+" : "−"}${formatBookedDuration(Math.abs(plan.newEndMs - (leaseEndMs(lease) ?? 0)))}`}
                   {")."}
                 </HelperTextItem>
               )}

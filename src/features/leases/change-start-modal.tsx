@@ -25,7 +25,7 @@ import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { leaseSubject, moveBeginRequest } from "@/features/leases/lease-changes";
 import { formatLocalDateTime, parseLocalDateTime } from "@/features/leases/local-date-time";
 import { useChangeLeaseTime } from "@/features/leases/use-change-lease-time";
-import { formatAbsolute } from "@/lib/format-date";
+import { formatClockTime } from "@/lib/format-date";
 import { useNow } from "@/lib/use-now";
 
 export interface ChangeStartModalProps {
@@ -69,7 +69,7 @@ export function ChangeStartModal({ lease, onClose }: ChangeStartModalProps) {
           variant: "success",
           key: `change:${lease.name}`,
           title: `${subject}: the lease start changed`,
-          ...(start === undefined ? {} : { body: `It now starts ${formatAbsolute(start)}${end === undefined ? "" : ` and ends ${formatAbsolute(end)}`}.` }),
+          ...(start === undefined ? {} : { body: `It now starts at ${formatClockTime(start, Date.now())}${end === undefined ? "" : ` and ends at ${formatClockTime(end, Date.now())}`}.` }),
         });
         onClose();
       },
@@ -106,8 +106,8 @@ export function ChangeStartModal({ lease, onClose }: ChangeStartModalProps) {
                 <HelperTextItem variant={showProblem ? "error" : "default"}>{shown.message}</HelperTextItem>
               ) : (
                 <HelperTextItem>
-                  {`The controller assigns a board from ${formatAbsolute(parseLocalDateTime(startAt) ?? now)} (${formatRelative(parseLocalDateTime(startAt) ?? now, now)})`}
-                  {shown.newEndMs === undefined ? "." : `; the lease ends ${formatAbsolute(shown.newEndMs)}.`}
+                  {`The controller assigns a board from ${formatClockTime(parseLocalDateTime(startAt) ?? now, now)} (${formatRelative(parseLocalDateTime(startAt) ?? now, now)})`}
+                  {shown.newEndMs === undefined ? "." : `; the lease ends at ${formatClockTime(shown.newEndMs, now)}.`}
                 </HelperTextItem>
               )}
             </HelperText>

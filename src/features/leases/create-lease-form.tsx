@@ -40,6 +40,9 @@ export interface CreateLeaseFormProps {
   readonly submitting: boolean;
   /** The controller's refusal (or the network's failure), in words. */
   readonly submitError: { readonly title: string; readonly message: string } | undefined;
+  /** While a submit has no answer yet (slow, or the controller away and the portal retrying): what to say. */
+  readonly waiting: { readonly title: string; readonly message: string } | undefined;
+  readonly onStop: () => void;
   readonly onSubmit: () => void;
 }
 
@@ -115,6 +118,22 @@ export function CreateLeaseForm(props: CreateLeaseFormProps) {
               <p>{props.submitError.message}</p>
             </Alert>
           )}
+          <div role="status" aria-live="polite">
+            {props.waiting !== undefined && (
+              <Alert
+                isInline
+                variant="warning"
+                title={props.waiting.title}
+                actionLinks={
+                  <Button variant="link" isInline onClick={props.onStop}>
+                    Stop trying
+                  </Button>
+                }
+              >
+                <p>{props.waiting.message}</p>
+              </Alert>
+            )}
+          </div>
           <ActionGroup>
             <Button type="submit" variant="primary" isLoading={props.submitting} isDisabled={props.submitting}>
               Create lease

@@ -7,13 +7,15 @@ import { useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { useToasts } from "@/components/toasts";
 import { keepsLeaseTags } from "@/domain/controller-version";
-import { formatDuration } from "@/domain/durations";
 import { shortName } from "@/domain/resource-names";
 import { matchesSelector, parseSelector } from "@/domain/selector";
+import { formatBookedDuration } from "@/domain/time-words";
 import { uuidv7 } from "@/domain/uuidv7";
 import {
   buildCreateLeaseRequest,
   initialCreateLeaseValues,
+  readCreatePrefill,
+  type CreateLeasePrefill,
   type CreateLeaseBuild,
   type CreateLeaseField,
   type CreateLeaseValues,
@@ -21,12 +23,13 @@ import {
 } from "@/features/leases/create-lease-values";
 import { CreateLeaseForm } from "@/features/leases/create-lease-form";
 import { createdLeaseNotes, droppedFieldsSentence } from "@/features/leases/created-lease-notes";
+import { SLOW_ANSWER_MS } from "@/features/leases/create-retry";
 import { countMatches, heldExporters, isFree, labelCatalog, withRequirement } from "@/features/leases/exporter-matches";
 import { useCreateLease } from "@/features/leases/use-create-lease";
 import { useLabExporters } from "@/features/leases/use-lab-exporters";
 import { useLeaseList } from "@/features/leases/use-lease-list";
 import { describeError, errorKind, isNetworkFailure, isUnavailable } from "@/lib/errors";
-import { formatAbsolute } from "@/lib/format-date";
+import { formatClockTime } from "@/lib/format-date";
 import { useSession } from "@/lib/session-context";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import { useNow } from "@/lib/use-now";
@@ -57,20 +60,22 @@ const FIELD_INPUT: readonly (readonly [CreateLeaseField, string])[] = [
 
 const MATCHING_NAMES_SHOWN = 8;
 
-function summarise(values: CreateLeaseValues, built: CreateLeaseBuild): string | undefined {
+function summarise(values: CreateLeaseValues, built: CreateLeaseBuild, nowMs: number): string | undefined {
   if (!built.ok) return undefined;
   const what = values.target === "selector" ? `any exporter matching ${values.selector.trim()}` : values.exporterName.trim();
-  const start = built.beginMs === undefined ? "as soon as it is free" : `from ${formatAbsolute(built.beginMs)}`;
-  const length = built.endMs !== undefined ? `until ${formatAbsolute(built.endMs)}` : `for ${formatDuration(built.durationMs)}`;
+  const start = built.beginMs === undefined ? "as soon as it is free" : `from ${formatClockTime(built.beginMs, nowMs)}`;
+  const length = built.endMs !== undefined ? `until ${formatClockTime(built.endMs, nowMs)}` : `for ${formatBookedDuration(built.durationMs)}`;
   return `You are asking for ${what}, ${start}, ${length}.`;
 }
 
-function NewLeaseForm({ exporter, selector }: { exporter: string | null; selector: string | null }) {
+function NewLeaseForm({ prefill }: { prefill: CreateLeasePrefill }) {
+  const exporter = prefill.exporter ?? null;
+  const selector = prefill.selector ?? null;
   const session = useSession();
   const navigate = useNavigate();
   const toasts = useToasts();
   const now = useNow();
-  const [values, setValues] = useState(() => initialCreateLeaseValues({ exporter, selector }, Date.now()));
+  const [values, setValues] = useState(() => initialCreateLeaseValues(prefill, Date.now()));
   const [leaseId] = useState(() => uuidv7());
   // A selector or board from the link is what the user asked for: its problems show at once.
   const [touched, setTouched] = useState<ReadonlySet<CreateLeaseField>>(() => {
@@ -80,7 +85,8 @@ function NewLeaseForm({ exporter, selector }: { exporter: string | null; selecto
     return prefilled;
   });
   const [submitted, setSubmitted] = useState(false);
-  const [attempts, setAttempts] = useState(0);
+  /** When the last submit was sent, to say so when no answer comes. */
+  const [sentAt, setSentAt] = useState<number | undefined>(undefined);
 
   const exporters = useLabExporters();
   const active = useLeaseList(true, "");
@@ -128,52 +134,64 @@ function NewLeaseForm({ exporter, selector }: { exporter: string | null; selecto
       if (first !== undefined) document.getElementById(first[1])?.focus();
       return;
     }
-    const attempt = attempts + 1;
-    setAttempts(attempt);
     const request = fresh.request;
-    create.mutate(
-      { request, attempt },
-      {
-        onSuccess: ({ lease, recovered }) => {
-          const name = shortName(lease.name);
-          if (recovered) {
-            toasts.push({ variant: "info", key: `create:${name}`, title: "Your lease was already made", body: "An earlier attempt reached the controller after all; here it is." });
-          }
-          const notes = createdLeaseNotes(request, lease);
-          const dropped = droppedFieldsSentence(notes.dropped);
-          if (dropped !== undefined || notes.deprecated.length > 0) {
-            toasts.push({
-              variant: "warning",
-              key: `create-notes:${name}`,
-              title: dropped !== undefined ? "The lease was made, but not as asked" : "The lease's selector uses deprecated labels",
-              timeoutMs: 0,
-              body: (
-                <ul className="portal-deprecated-list">
-                  {dropped !== undefined && <li>{dropped}</li>}
-                  {notes.deprecated.map((d) => (
-                    <li key={d.key}>{d.text}</li>
-                  ))}
-                </ul>
-              ),
-            });
-          }
-          void navigate(`/leases/${encodeURIComponent(name)}`);
-        },
+    setSentAt(Date.now());
+    create.submit(request, {
+      onSuccess: ({ lease, recovered }) => {
+        const name = shortName(lease.name);
+        if (recovered) {
+          toasts.push({ variant: "info", key: `create:${name}`, title: "Your lease was already made", body: "An earlier attempt reached the controller after all; here it is." });
+        }
+        const notes = createdLeaseNotes(request, lease);
+        const dropped = droppedFieldsSentence(notes.dropped);
+        if (dropped !== undefined || notes.deprecated.length > 0) {
+          toasts.push({
+            variant: "warning",
+            key: `create-notes:${name}`,
+            title: dropped !== undefined ? "The lease was made, but not as asked" : "The lease's selector uses deprecated labels",
+            timeoutMs: 0,
+            body: (
+              <ul className="portal-deprecated-list">
+                {dropped !== undefined && <li>{dropped}</li>}
+                {notes.deprecated.map((d) => (
+                  <li key={d.key}>{d.text}</li>
+                ))}
+              </ul>
+            ),
+          });
+        }
+        void navigate(`/leases/${encodeURIComponent(name)}`);
       },
-    );
+    });
   };
 
+  const safeAgain = `Submitting again is safe: the portal sends the same lease name (${leaseId}), so the controller never makes two leases.`;
   let submitError: { title: string; message: string } | undefined;
   if (create.isError) {
     const d = describeError(create.error);
     submitError =
-      // No answer (or none in time): the create may have landed.
-      isNetworkFailure(create.error) || isUnavailable(create.error) || errorKind(create.error) === "timeout"
-        ? {
-            title: "The lease may not have been made",
-            message: `${d.message} Submitting again is safe: the portal sends the same lease name (${leaseId}), so the controller never makes two leases.`,
-          }
-        : { title: "The controller did not make the lease", message: d.message };
+      errorKind(create.error) === "cancelled"
+        ? { title: "Stopped trying: the lease may not have been made", message: `What you typed is still here. ${safeAgain}` }
+        : // No answer (or none in time): the create may have landed.
+          isNetworkFailure(create.error) || isUnavailable(create.error) || errorKind(create.error) === "timeout"
+          ? { title: "The lease may not have been made", message: `${d.message} ${safeAgain}` }
+          : { title: "The controller did not make the lease", message: d.message };
+  }
+  // No answer yet: within SLOW_ANSWER_MS say so, and that the portal keeps trying.
+  let waiting: { title: string; message: string } | undefined;
+  if (create.isPending) {
+    const reason = create.failureReason === null ? undefined : describeError(create.failureReason).message;
+    if (create.failureCount > 0) {
+      waiting = {
+        title: "The controller is not answering — retrying",
+        message: `${reason ?? ""} The portal keeps trying by itself (attempt ${create.failureCount + 1}) with the same lease name, so the controller never makes two leases; what you typed stays here.`.trim(),
+      };
+    } else if (sentAt !== undefined && now - sentAt >= SLOW_ANSWER_MS) {
+      waiting = {
+        title: "No answer from the controller yet",
+        message: "The request is on its way; the portal keeps waiting and tries again if it fails. What you typed stays here.",
+      };
+    }
   }
 
   const exportersProblem = exporters.data === undefined && exporters.isError ? describeError(exporters.error).message : undefined;
@@ -190,9 +208,11 @@ function NewLeaseForm({ exporter, selector }: { exporter: string | null; selecto
       held={held}
       exportersProblem={exportersProblem}
       keepsTags={keepsTags}
-      summary={summarise(values, built)}
+      summary={summarise(values, built, now)}
       submitting={create.isPending}
       submitError={submitError}
+      waiting={waiting}
+      onStop={create.stop}
       onSubmit={submit}
     />
   );
@@ -201,8 +221,8 @@ function NewLeaseForm({ exporter, selector }: { exporter: string | null; selecto
 export function CreateLeasePage() {
   useDocumentTitle("New lease");
   const [params] = useSearchParams();
-  const exporter = params.get("exporter");
-  const selector = params.get("selector");
+  const search = params.toString();
+  const prefill = useMemo(() => readCreatePrefill(new URLSearchParams(search)), [search]);
   return (
     <>
       <PageSection>
@@ -210,7 +230,7 @@ export function CreateLeasePage() {
       </PageSection>
       <PageSection>
         {/* A new prefill (another "Lease this board") starts a new form, with a new lease_id. */}
-        <NewLeaseForm key={`${exporter ?? ""}|${selector ?? ""}`} exporter={exporter} selector={selector} />
+        <NewLeaseForm key={search} prefill={prefill} />
       </PageSection>
     </>
   );

@@ -20,7 +20,7 @@ import { TransferModal } from "@/features/leases/transfer-modal";
 import { useChangeLeaseTime } from "@/features/leases/use-change-lease-time";
 import { useReleaseLease } from "@/features/leases/use-release-lease";
 import { errorKind, errorMessage } from "@/lib/errors";
-import { formatAbsolute } from "@/lib/format-date";
+import { formatClockTime } from "@/lib/format-date";
 import { useNow } from "@/lib/use-now";
 
 export interface LeaseActionsProps {
@@ -66,7 +66,7 @@ export function LeaseActions({ lease, layout }: LeaseActionsProps) {
           variant: "success",
           key: `change:${lease.name}`,
           title: `${subject} extended by ${words}`,
-          ...(end === undefined ? {} : { body: `It now ends ${formatAbsolute(end)}.` }),
+          ...(end === undefined ? {} : { body: `It now ends at ${formatClockTime(end, Date.now())}.` }),
         });
       },
       onError: (error) => {

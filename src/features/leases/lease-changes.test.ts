@@ -259,11 +259,12 @@ describe("releasedLease [RL1] [RL2] [L4]", () => {
 });
 
 describe("leaseSubject", () => {
-  it("prefers the board, then the requested board, then the lease name", () => {
+  it("prefers the board, then the requested board, then the selector, then the lease name", () => {
     expect(leaseSubject(lease({ name: "a", exporter: "rcar-s4-01" }))).toBe("rcar-s4-01");
     const byName = lease({ name: "b" });
     byName.exporterName = "rpi5-02";
     expect(leaseSubject(byName)).toBe("rpi5-02");
-    expect(leaseSubject(lease({ name: "c" }))).toBe("c");
+    expect(leaseSubject(lease({ name: "c" }))).toBe("Lease for board=rcar-s4");
+    expect(leaseSubject(lease({ name: "d", selector: "<none>" }))).toBe("d");
   });
 });

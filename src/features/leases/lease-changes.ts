@@ -208,10 +208,16 @@ export function releasedLease(lease: Lease, nowMs: number): Lease {
   return next;
 }
 
-/** What a person calls the lease in a sentence: its board when it has one, else its name. */
+/**
+ * How toasts and dialogs name a lease: the board it holds, else the board it
+ * asks for, else "Lease for <its selector>"; its name only when nothing else
+ * tells it apart (issue 8, item 6).
+ */
 export function leaseSubject(lease: Lease): string {
   const exporter = lease.exporter ?? "";
   if (exporter !== "") return shortName(exporter);
   const byName = lease.exporterName ?? "";
-  return byName !== "" ? byName : shortName(lease.name);
+  if (byName !== "") return byName;
+  const selector = lease.selector.trim();
+  return selector !== "" && selector !== "<none>" ? `Lease for ${selector}` : shortName(lease.name);
 }

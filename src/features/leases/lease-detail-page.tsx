@@ -4,12 +4,14 @@ import { Button, PageSection, Spinner, Title } from "@patternfly/react-core";
 import { useNavigate, useParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorAlert } from "@/components/error-alert";
-import { leaseStatus } from "@/domain/lease-status";
-import { validateObjectName } from "@/domain/resource-names";
+import { shortName, validateObjectName } from "@/domain/resource-names";
+import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { LeaseActions } from "@/features/leases/lease-actions";
 import { LeaseCrumbs, LeaseDetailView } from "@/features/leases/lease-detail-view";
 import { isMine } from "@/features/leases/lease-rows";
+import { leaseLongTitle } from "@/features/leases/lease-title";
 import { useLease } from "@/features/leases/use-lease";
+import { useLeaseFacts } from "@/features/leases/use-lease-facts";
 import { isNoSuchObject } from "@/lib/errors";
 import { useSession } from "@/lib/session-context";
 import { useDocumentTitle } from "@/lib/use-document-title";
@@ -17,9 +19,10 @@ import { useNow } from "@/lib/use-now";
 
 function NoSuchLease({ name, namespace }: { name: string; namespace: string }) {
   const navigate = useNavigate();
+  useDocumentTitle("Lease not found · Leases");
   return (
     <PageSection>
-      <LeaseCrumbs name={name} />
+      <LeaseCrumbs title={name} />
       <Title headingLevel="h1" className="pf-v6-screen-reader">
         Lease not found
       </Title>
@@ -51,40 +54,55 @@ function ValidLeaseDetail({ name }: { name: string }) {
     if (lease.isError && isNoSuchObject(lease.error)) {
       return <NoSuchLease name={name} namespace={session.namespace} />;
     }
-    return (
-      <PageSection>
-        <LeaseCrumbs name={name} />
-        <Title headingLevel="h1">{name}</Title>
-        {lease.isError ? (
-          <ErrorAlert
-            error={lease.error}
-            title="This lease could not be loaded"
-            actions={
-              <Button variant="link" isInline onClick={() => void lease.refetch()}>
-                Try again
-              </Button>
-            }
-          />
-        ) : (
-          <div className="portal-loading" role="status">
-            <Spinner size="lg" aria-hidden /> Loading the lease…
-          </div>
-        )}
-      </PageSection>
-    );
+    return <LeaseNotLoaded name={name} lease={lease} />;
   }
 
-  const l = lease.data;
-  const status = leaseStatus(l, now);
-  const canAct = isMine(l, session.namespace, session.clientName) && !status.ended;
+  return <LoadedLease lease={lease.data} nowMs={now} />;
+}
+
+function LeaseNotLoaded({ name, lease }: { name: string; lease: ReturnType<typeof useLease> }) {
+  useDocumentTitle("Lease · Leases");
+  return (
+    <PageSection>
+      <LeaseCrumbs title="Lease" />
+      <Title headingLevel="h1">Lease</Title>
+      <p className="portal-muted">
+        <code>{name}</code>
+      </p>
+      {lease.isError ? (
+        <ErrorAlert
+          error={lease.error}
+          title="This lease could not be loaded"
+          actions={
+            <Button variant="link" isInline onClick={() => void lease.refetch()}>
+              Try again
+            </Button>
+          }
+        />
+      ) : (
+        <div className="portal-loading" role="status">
+          <Spinner size="lg" aria-hidden /> Loading the lease…
+        </div>
+      )}
+    </PageSection>
+  );
+}
+
+function LoadedLease({ lease, nowMs }: { lease: Lease; nowMs: number }) {
+  const session = useSession();
+  const { situation, exporter, waitedFor } = useLeaseFacts(lease, nowMs);
+  const mine = isMine(lease, session.namespace, session.clientName);
+  useDocumentTitle(`${leaseLongTitle(lease, mine ? undefined : shortName(lease.client ?? ""))} · ${situation.label} · Leases`);
   return (
     <LeaseDetailView
-      lease={l}
-      status={status}
+      lease={lease}
+      situation={situation}
+      exporter={exporter}
+      waitedFor={waitedFor}
       namespace={session.namespace}
       me={session.clientName}
-      nowMs={now}
-      actions={canAct ? <LeaseActions lease={l} layout="page" /> : null}
+      nowMs={nowMs}
+      actions={mine && !situation.ended ? <LeaseActions lease={lease} layout="page" /> : null}
     />
   );
 }
@@ -92,7 +110,6 @@ function ValidLeaseDetail({ name }: { name: string }) {
 export function LeaseDetailPage() {
   const { name = "" } = useParams();
   const session = useSession();
-  useDocumentTitle(name === "" ? "Lease" : `${name} · Leases`);
   // A name the controller could never hold: say so without asking it.
   if (validateObjectName(name) !== undefined) return <NoSuchLease name={name} namespace={session.namespace} />;
   return <ValidLeaseDetail key={name} name={name} />;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { HOUR_MS, MINUTE_MS } from "@/domain/durations";
 import { lease } from "@/features/leases/lease-fixtures";
-import { collectNotices, INITIAL_NOTICE_STATE, type NoticeState } from "@/features/leases/lease-notices";
+import { create } from "@bufbuild/protobuf";
+import { ExporterSchema } from "@/gen/jumpstarter/client/v1/client_pb.js";
+import { ExporterStatus } from "@/gen/jumpstarter/v1/common_pb.js";
+import { awaitingReadyNotice, boardReadiness, collectNotices, INITIAL_NOTICE_STATE, type BoardReadiness, type NoticeState } from "@/features/leases/lease-notices";
 
 const NOW = 1_750_000_000_000;
 const ME = "namespaces/lab/clients/alice";
@@ -10,8 +13,8 @@ const pending = lease({ name: "p", state: "pending", durationMs: HOUR_MS });
 const readyLong = lease({ name: "p", state: "ready", durationMs: HOUR_MS, effectiveBeginMs: NOW, exporter: "rcar-s4-01" });
 const readyShort = lease({ name: "s", state: "ready", durationMs: HOUR_MS, effectiveBeginMs: NOW - 55 * MINUTE_MS });
 
-function run(state: NoticeState, leases: Parameters<typeof collectNotices>[1], now = NOW) {
-  return collectNotices(state, leases, ME, now);
+function run(state: NoticeState, leases: Parameters<typeof collectNotices>[1], now = NOW, board?: BoardReadiness) {
+  return collectNotices(state, leases, ME, now, board === undefined ? undefined : () => board);
 }
 
 describe("collectNotices", () => {
@@ -62,5 +65,35 @@ describe("collectNotices", () => {
     const first = run(run(INITIAL_NOTICE_STATE, [pending]).state, [readyLong]);
     expect(first.state.announced.size).toBe(1);
     expect(run(first.state, []).state.announced.size).toBe(0);
+  });
+
+  it("[L6] waits while the board runs its beforeLease hook, and announces once it is done", () => {
+    const first = run(INITIAL_NOTICE_STATE, [pending]);
+    const starting = run(first.state, [readyLong], NOW, "starting");
+    expect(starting.notices).toEqual([]);
+    expect(awaitingReadyNotice(starting.state, [readyLong], ME, NOW)).toEqual([readyLong]);
+    expect(run(starting.state, [readyLong], NOW, "failed").notices).toEqual([]);
+    const unknown = run(starting.state, [readyLong], NOW, "unknown");
+    expect(unknown.notices).toEqual([]);
+    const done = run(unknown.state, [readyLong], NOW, "ready");
+    expect(done.notices.map((n) => n.kind)).toEqual(["ready"]);
+    expect(awaitingReadyNotice(done.state, [readyLong], ME, NOW)).toEqual([]);
+  });
+
+  it("asks for no board before the first list, nor for leases that are not Ready", () => {
+    expect(awaitingReadyNotice(INITIAL_NOTICE_STATE, [readyLong], ME, NOW)).toEqual([]);
+    expect(awaitingReadyNotice(run(INITIAL_NOTICE_STATE, []).state, [pending], ME, NOW)).toEqual([]);
+  });
+});
+
+describe("boardReadiness", () => {
+  const board = (status: ExporterStatus, name = "namespaces/lab/exporters/rcar-s4-01") => create(ExporterSchema, { name, status });
+  it("reads the lease's own exporter", () => {
+    expect(boardReadiness(readyLong, board(ExporterStatus.BEFORE_LEASE_HOOK))).toBe("starting");
+    expect(boardReadiness(readyLong, board(ExporterStatus.BEFORE_LEASE_HOOK_FAILED))).toBe("failed");
+    expect(boardReadiness(readyLong, board(ExporterStatus.LEASE_READY))).toBe("ready");
+    expect(boardReadiness(readyLong, board(ExporterStatus.UNSPECIFIED))).toBe("ready");
+    expect(boardReadiness(readyLong, undefined)).toBe("unknown");
+    expect(boardReadiness(readyLong, board(ExporterStatus.LEASE_READY, "namespaces/lab/exporters/other"))).toBe("unknown");
   });
 });

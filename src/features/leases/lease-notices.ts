@@ -1,10 +1,14 @@
 // Which of my leases deserve a toast: one that became Ready, and one with
 // less than 10 minutes left. Each is announced once (remembered by key across
 // polls); leases already Ready when the portal opens are not announced as
-// news, but one already running out is. Pure: the caller keeps the state.
+// news, but one already running out is. "Ready" is what the lease page says
+// too: the board is assigned ([L5]) and done with its beforeLease hook
+// ([L6]), so a lease whose board still runs it is announced only once the
+// hook is over. Pure: the caller keeps the state and reads the boards.
 import { MINUTE_MS } from "@/domain/durations";
 import { leaseExpiryAtMs, leaseStatus } from "@/domain/lease-status";
-import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
+import type { Exporter, Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
+import { ExporterStatus } from "@/gen/jumpstarter/v1/common_pb.js";
 
 /** Below this much time left, a held lease gets a warning. */
 export const ENDING_SOON_MS = 10 * MINUTE_MS;
@@ -28,6 +32,25 @@ const readyKey = (lease: Lease): string => `ready:${lease.name}`;
 const endingKey = (lease: Lease, endMs: number): string => `ending:${lease.name}:${endMs}`;
 const keyLease = (key: string): string => key.split(":")[1] ?? "";
 
+/** What a Ready lease's board reports: still in its beforeLease hook, failed it (the lease is ending, [RL4]), past it, or not known yet. */
+export type BoardReadiness = "starting" | "failed" | "ready" | "unknown";
+
+/** The board of a Ready lease, from its exporter (GetExporter); undefined while unread. */
+export function boardReadiness(lease: Lease, exporter: Exporter | undefined): BoardReadiness {
+  if (exporter === undefined || exporter.name !== lease.exporter) return "unknown";
+  if (exporter.status === ExporterStatus.BEFORE_LEASE_HOOK) return "starting";
+  return exporter.status === ExporterStatus.BEFORE_LEASE_HOOK_FAILED ? "failed" : "ready";
+}
+
+/**
+ * My Ready leases that are due a "ready" toast once their board is known to
+ * be past its beforeLease hook: the caller reads their exporters.
+ */
+export function awaitingReadyNotice(state: NoticeState, leases: readonly Lease[], myClient: string, nowMs: number): Lease[] {
+  if (!state.seeded) return [];
+  return leases.filter((l) => l.client === myClient && !state.announced.has(readyKey(l)) && leaseStatus(l, nowMs).state === "ready");
+}
+
 /**
  * The notices due for `leases` (the namespace's active leases) held by
  * `myClient` (a client resource name), and the state to keep for next time.
@@ -37,6 +60,7 @@ export function collectNotices(
   leases: readonly Lease[],
   myClient: string,
   nowMs: number,
+  board: (lease: Lease) => BoardReadiness = () => "ready",
 ): { readonly notices: readonly LeaseNotice[]; readonly state: NoticeState } {
   const notices: LeaseNotice[] = [];
   const announced = new Set<string>();
@@ -51,8 +75,11 @@ export function collectNotices(
 
     const rk = readyKey(lease);
     if (!announced.has(rk)) {
-      announced.add(rk);
-      if (state.seeded) notices.push({ kind: "ready", key: rk, lease });
+      if (!state.seeded) announced.add(rk);
+      else if (board(lease) === "ready") {
+        announced.add(rk);
+        notices.push({ kind: "ready", key: rk, lease });
+      }
     }
 
     const endMs = leaseExpiryAtMs(lease);

@@ -1,24 +1,26 @@
 // A lease's state as a label (colour, icon, words) plus, where it matters,
-// why: Pending with its reason in words, Unsatisfiable/Invalid with the
-// controller's message, Scheduled with what it waits for.
+// why: what it waits for, why it ended, the controller's message.
 import { LeaseStatusLabel } from "@/components/lease-status-label";
-import type { LeaseStatus } from "@/domain/lease-status";
+import type { LeaseSituation } from "@/features/leases/lease-situation";
 
 export interface LeaseStatusTextProps {
-  readonly status: LeaseStatus;
+  readonly situation: LeaseSituation;
   readonly isCompact?: boolean;
+  /** One more line, such as who holds the board it waits for. */
+  readonly hint?: string | undefined;
 }
 
 /** The states whose detail says something the label does not. */
-export function statusNeedsDetail(status: LeaseStatus): boolean {
-  return status.state === "pending" || status.state === "scheduled" || status.state === "unsatisfiable" || status.state === "invalid" || status.state === "ended";
+export function statusNeedsDetail(situation: LeaseSituation): boolean {
+  return situation.state !== "ready" && situation.state !== "expired" && situation.state !== "released";
 }
 
-export function LeaseStatusText({ status, isCompact = false }: LeaseStatusTextProps) {
+export function LeaseStatusText({ situation, isCompact = false, hint }: LeaseStatusTextProps) {
   return (
     <span className="portal-lease-status">
-      <LeaseStatusLabel state={status.state} text={status.label} isCompact={isCompact} />
-      {statusNeedsDetail(status) && <span className="portal-lease-status__detail">{status.detail}</span>}
+      <LeaseStatusLabel state={situation.state} text={situation.label} isCompact={isCompact} />
+      {statusNeedsDetail(situation) && <span className="portal-lease-status__detail">{situation.detail}</span>}
+      {hint !== undefined && <span className="portal-lease-status__detail">{hint}</span>}
     </span>
   );
 }

@@ -1,53 +1,84 @@
-// The lease list (a view: leases in, rows out). Actions come from the
+// The lease list (a view: leases in, rows out). Each row is led by what a
+// person recognises — the board, else the board asked for or the selector —
+// with the tags under it and the lease's name to copy. Actions come from the
 // container through `renderActions`, so this file calls no hooks but the clock.
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { LabelChips } from "@/components/label-chips";
 import { timestampToMs } from "@/domain/durations";
-import { leaseEndMs, leaseStatus } from "@/domain/lease-status";
-import { shortName } from "@/domain/resource-names";
-import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
+import { clientName, shortName } from "@/domain/resource-names";
+import type { Exporter, Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
+import { boardsWaitedFor, matchingExporters, soonestFreeBoard } from "@/features/leases/boards-waited-for";
+import { CopyNameButton } from "@/features/leases/copy-name-button";
 import { isMine } from "@/features/leases/lease-rows";
+import { boardTakenSince, leaseSituation, type LeaseSituation } from "@/features/leases/lease-situation";
 import { LeaseStatusText } from "@/features/leases/lease-status-text";
 import { LeaseTimeCell } from "@/features/leases/lease-time-cell";
 import { LeaseTimeLeft } from "@/features/leases/lease-time-left";
+import { leaseTitle } from "@/features/leases/lease-title";
+import { formatClockTime } from "@/lib/format-date";
 import { useNow } from "@/lib/use-now";
 
 export interface LeaseTableProps {
   readonly leases: readonly Lease[];
+  /** Every lease the list holds (for "did another lease get its board since"). */
+  readonly listed: readonly Lease[];
+  /** The lab's exporters by resource name, for their status ([L6], [RL4]); undefined while unknown. */
+  readonly exporters: ReadonlyMap<string, Exporter> | undefined;
   readonly namespace: string;
   readonly me: string;
   /** Show the Client column (everyone's leases). */
   readonly showClient: boolean;
   /** The actions cell of a lease, or null when it has none. */
-  readonly renderActions: (lease: Lease) => ReactNode;
+  readonly renderActions: (lease: Lease, situation: LeaseSituation) => ReactNode;
   readonly caption: string;
 }
 
-/** The board a lease holds, or what it asked for (a board by name, or a selector). */
-export function LeaseTarget({ lease }: { lease: Lease }) {
-  const exporter = lease.exporter ?? "";
-  if (exporter !== "") {
-    const name = shortName(exporter);
-    return (
-      <Link to={`/exporters/${encodeURIComponent(name)}`} className="portal-nowrap">
-        {name}
-      </Link>
-    );
-  }
-  const byName = lease.exporterName ?? "";
-  if (byName !== "") {
-    return (
-      <span>
-        <span className="portal-muted">asked for </span>
-        <Link to={`/exporters/${encodeURIComponent(byName)}`} className="portal-nowrap">
-          {byName}
+/** A row's situation, from the exporter list and the listed leases. */
+export function rowSituation(lease: Lease, nowMs: number, exporters: ReadonlyMap<string, Exporter> | undefined, listed: readonly Lease[]): LeaseSituation {
+  const exporter = exporters?.get(lease.exporter ?? "");
+  return leaseSituation(lease, nowMs, { exporter, boardTakenSince: exporter === undefined ? undefined : boardTakenSince(lease, listed) });
+}
+
+/** The lease's title (a link to it), how it asked, its tags, and its name to copy. */
+export function LeaseLead({ lease }: { lease: Lease }) {
+  const title = leaseTitle(lease);
+  const name = shortName(lease.name);
+  return (
+    <div className="portal-lease-lead">
+      <span className="portal-lease-lead__title">
+        <Link to={`/leases/${encodeURIComponent(name)}`} className={title.kind === "selector" ? "portal-selector-text" : "portal-lease-lead__board"}>
+          {title.text}
         </Link>
+        <CopyNameButton name={name} />
       </span>
-    );
-  }
-  return lease.selector === "" || lease.selector === "<none>" ? <span className="portal-muted">—</span> : <code className="portal-selector-text">{lease.selector}</code>;
+      {title.via !== undefined && (
+        <span className="portal-lease-lead__via">
+          <span className="portal-muted">by </span>
+          <code className="portal-selector-text">{title.via}</code>
+        </span>
+      )}
+      {title.kind === "asked-board" && <span className="portal-lease-lead__via portal-muted">asked for by name</span>}
+      {Object.keys(lease.tags).length > 0 && (
+        <div className="portal-lease-tags">
+          <LabelChips labels={lease.tags} max={3} ariaLabel={`Tags of ${title.text}`} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * For a lease waiting because its boards are in use: the one expected to be
+ * free first, its holder and when ("solo-01: bob's until 14:05").
+ */
+export function waitHint(lease: Lease, situation: LeaseSituation, exporters: ReadonlyMap<string, Exporter> | undefined, listed: readonly Lease[], me: string, nowMs: number): string | undefined {
+  if (situation.waitingFor !== "in-use" || exporters === undefined) return undefined;
+  const board = soonestFreeBoard(boardsWaitedFor(matchingExporters(lease, exporters.values()), listed, lease, me));
+  if (board?.freeAtMs === undefined) return undefined;
+  const holder = board.heldByMe === true ? "yours" : board.holder === undefined ? "held" : `${board.holder}'s`;
+  return `${board.name}: ${holder} until ${formatClockTime(board.freeAtMs, nowMs)}`;
 }
 
 function Client({ lease, namespace, me }: { lease: Lease; namespace: string; me: string }) {
@@ -56,50 +87,33 @@ function Client({ lease, namespace, me }: { lease: Lease; namespace: string; me:
   return client === "" ? <span className="portal-muted">unknown</span> : <span className="portal-nowrap">{shortName(client)}</span>;
 }
 
-/** A lease's tags under its name (they annotate the lease; a column of their own would not fit). */
-function Tags({ lease }: { lease: Lease }) {
-  if (Object.keys(lease.tags).length === 0) return null;
-  return (
-    <div className="portal-lease-tags">
-      <LabelChips labels={lease.tags} max={3} ariaLabel={`Tags of ${shortName(lease.name)}`} />
-    </div>
-  );
-}
-
-export function LeaseTable({ leases, namespace, me, showClient, renderActions, caption }: LeaseTableProps) {
+export function LeaseTable({ leases, listed, exporters, namespace, me, showClient, renderActions, caption }: LeaseTableProps) {
   const now = useNow();
+  const myClient = clientName(namespace, me);
   return (
     <div className="portal-lease-table-scroll">
       <Table aria-label={caption} role="table" variant="compact" gridBreakPoint="grid-lg" className="portal-lease-table">
         <Thead>
           <Tr>
-            <Th modifier="wrap">Lease and tags</Th>
+            <Th modifier="wrap">Lease</Th>
             <Th modifier="wrap">Status</Th>
-            <Th modifier="wrap">Board</Th>
             {showClient && <Th modifier="wrap">Client</Th>}
             <Th modifier="wrap">Begins</Th>
-            <Th modifier="wrap">Ends</Th>
             <Th modifier="wrap">Time left</Th>
             <Th screenReaderText="Actions" />
           </Tr>
         </Thead>
         <Tbody>
           {leases.map((lease) => {
-            const name = shortName(lease.name);
-            const status = leaseStatus(lease, now);
+            const situation = rowSituation(lease, now, exporters, listed);
             const begin = timestampToMs(lease.effectiveBeginTime) ?? timestampToMs(lease.beginTime);
-            const end = leaseEndMs(lease);
             return (
               <Tr key={lease.name}>
                 <Td dataLabel="Lease" className="portal-lease-name">
-                  <Link to={`/leases/${encodeURIComponent(name)}`}>{name}</Link>
-                  <Tags lease={lease} />
+                  <LeaseLead lease={lease} />
                 </Td>
                 <Td dataLabel="Status">
-                  <LeaseStatusText status={status} isCompact />
-                </Td>
-                <Td dataLabel="Board">
-                  <LeaseTarget lease={lease} />
+                  <LeaseStatusText situation={situation} isCompact hint={waitHint(lease, situation, exporters, listed, myClient, now)} />
                 </Td>
                 {showClient && (
                   <Td dataLabel="Client">
@@ -107,16 +121,13 @@ export function LeaseTable({ leases, namespace, me, showClient, renderActions, c
                   </Td>
                 )}
                 <Td dataLabel="Begins">
-                  <LeaseTimeCell ms={begin} unknownText={status.ended ? "never began" : "when free"} compact />
-                </Td>
-                <Td dataLabel="Ends">
-                  <LeaseTimeCell ms={end} unknownText={status.ended ? "—" : "once it begins"} compact />
+                  <LeaseTimeCell ms={begin} unknownText={situation.ended ? "never began" : "when a board is free"} compact />
                 </Td>
                 <Td dataLabel="Time left">
-                  <LeaseTimeLeft lease={lease} plain />
+                  <LeaseTimeLeft lease={lease} situation={situation} plain />
                 </Td>
-                <Td dataLabel="Actions" isActionCell modifier="nowrap">
-                  {renderActions(lease)}
+                <Td isActionCell modifier="nowrap">
+                  {renderActions(lease, situation)}
                 </Td>
               </Tr>
             );

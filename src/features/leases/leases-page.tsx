@@ -18,14 +18,15 @@ import { useSearchParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorAlert } from "@/components/error-alert";
 import { RouterAnchor } from "@/components/router-anchor";
-import { leaseStatus } from "@/domain/lease-status";
 import { parseSelector } from "@/domain/selector";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { LeaseActions } from "@/features/leases/lease-actions";
 import { readLeaseFilters, writeLeaseFilters, type LeaseListFilters } from "@/features/leases/lease-list-filters";
 import { isMine, leasesInScope, sortLeases } from "@/features/leases/lease-rows";
+import type { LeaseSituation } from "@/features/leases/lease-situation";
 import { LeaseTable } from "@/features/leases/lease-table";
 import { TagFilterField } from "@/features/leases/tag-filter-field";
+import { useLabExporters } from "@/features/leases/use-lab-exporters";
 import { useLeaseList } from "@/features/leases/use-lease-list";
 import { describeError, isRequestRefused } from "@/lib/errors";
 import { useSession } from "@/lib/session-context";
@@ -88,6 +89,9 @@ export function LeasesPage() {
     [list.data, filters.scope, session.namespace, session.clientName],
   );
   const rows = sortLeases(inScope, now);
+  // Exporter statuses tell a board still running its beforeLease hook, and a lease its failed hook ended.
+  const lab = useLabExporters();
+  const exporters = useMemo(() => (lab.data === undefined ? undefined : new Map(lab.data.exporters.map((e) => [e.name, e]))), [lab.data]);
 
   const serverTagError = list.isError && isRequestRefused(list.error) && applied !== "" ? describeError(list.error).detail : undefined;
   const filtered = applied !== "";
@@ -96,8 +100,8 @@ export function LeasesPage() {
     update({ tags: "" });
   };
 
-  const renderActions = (lease: Lease) =>
-    isMine(lease, session.namespace, session.clientName) && !leaseStatus(lease, now).ended ? <LeaseActions lease={lease} layout="row" /> : null;
+  const renderActions = (lease: Lease, situation: LeaseSituation) =>
+    isMine(lease, session.namespace, session.clientName) && !situation.ended ? <LeaseActions lease={lease} layout="row" /> : null;
 
   let body;
   if (list.data === undefined) {
@@ -157,6 +161,8 @@ export function LeasesPage() {
     body = (
       <LeaseTable
         leases={rows}
+        listed={list.data.leases}
+        exporters={exporters}
         namespace={session.namespace}
         me={session.clientName}
         showClient={filters.scope === "all"}

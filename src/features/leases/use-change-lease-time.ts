@@ -18,6 +18,8 @@ export function useChangeLeaseTime() {
       if (snapshot !== undefined) restoreCache(queryClient, snapshot);
     },
     onSuccess: (lease) => storeUpdatedLease(queryClient, transport, lease),
-    onSettled: (_lease, _error, request) => invalidateLease(queryClient, transport, request.lease?.name),
+    onSettled: (_lease, _error, request) => {
+      void invalidateLease(queryClient, transport, request.lease?.name);
+    },
   });
 }

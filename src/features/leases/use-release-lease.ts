@@ -42,6 +42,8 @@ export function useReleaseLease() {
     onError: (error, _lease, snapshot) => {
       if (snapshot !== undefined && errorKind(error) !== "already-released") restoreCache(queryClient, snapshot);
     },
-    onSettled: (_data, _error, lease) => invalidateLease(queryClient, transport, lease.name),
+    onSettled: (_data, _error, lease) => {
+      void invalidateLease(queryClient, transport, lease.name);
+    },
   });
 }

@@ -13,6 +13,8 @@ export function useTransferLease() {
   return useMutation<Lease, ConnectError, UpdateLeaseRequest>({
     mutationFn: (request) => callUnaryMethod(transport, ClientService.method.updateLease, request),
     onSuccess: (lease) => storeUpdatedLease(queryClient, transport, lease),
-    onSettled: (_lease, _error, request) => invalidateLease(queryClient, transport, request.lease?.name),
+    onSettled: (_lease, _error, request) => {
+      void invalidateLease(queryClient, transport, request.lease?.name);
+    },
   });
 }
