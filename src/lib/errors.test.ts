@@ -7,6 +7,7 @@ import {
   isContinueTooOld,
   isNetworkFailure,
   isNoSuchObject,
+  isNotAnswering,
   isNotFound,
   isRequestRefused,
   isSessionRejection,
@@ -140,6 +141,14 @@ describe("describeError", () => {
     expect(isUnavailable(offline)).toBe(true);
     expect(describeError(offline).title).toBe("The portal's server cannot be reached");
     expect(describeError(offline).message).toContain("Failed to fetch");
+  });
+
+  it("tells an absent or silent controller (keep trying) from one that answered", () => {
+    expect(isNotAnswering(err(Code.Unavailable, "the controller at https://lab:443 cannot be reached: connect ECONNREFUSED"))).toBe(true);
+    expect(isNotAnswering(ConnectError.from(new TypeError("Failed to fetch")))).toBe(true);
+    expect(isNotAnswering(err(Code.DeadlineExceeded, "the operation timed out"))).toBe(true);
+    expect(isNotAnswering(err(Code.Unknown, "failed to parse label selector: x"))).toBe(false);
+    expect(isNotAnswering(err(Code.Internal, "boom"))).toBe(false);
   });
 
   it("describes plain errors too", () => {

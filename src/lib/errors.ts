@@ -302,6 +302,15 @@ export function isUnavailable(error: unknown): boolean {
   return kind === "unavailable" || kind === "network";
 }
 
+/**
+ * True when the controller gave no answer to go by: it (or the gateway) is
+ * away, or it did not answer in time. A page then says that it is not
+ * answering and keeps trying, rather than showing a refusal.
+ */
+export function isNotAnswering(error: unknown): boolean {
+  return isUnavailable(error) || errorKind(error) === "timeout";
+}
+
 /** True when the session cannot go on (bad or expired token, unknown client, refused metadata). */
 export function isSessionRejection(error: unknown): boolean {
   return describeError(error).sessionFatal;
