@@ -61,7 +61,8 @@ function Identity() {
 function Header() {
   const signOut = useSignOut();
   return (
-    <Masthead>
+    // One line on phones too: the theme moves into the navigation there, and Sign out keeps only its icon.
+    <Masthead display={{ default: "inline" }}>
       <MastheadMain>
         <MastheadToggle>
           <PageToggleButton isHamburgerButton aria-label="Main navigation" />
@@ -79,12 +80,12 @@ function Header() {
               <ToolbarItem visibility={{ default: "hidden", md: "visible" }}>
                 <Identity />
               </ToolbarItem>
-              <ToolbarItem>
+              <ToolbarItem visibility={{ default: "hidden", md: "visible" }}>
                 <ThemeToggle />
               </ToolbarItem>
               <ToolbarItem>
-                <Button variant="secondary" icon={<SignOutAltIcon />} onClick={signOut}>
-                  Sign out
+                <Button variant="secondary" icon={<SignOutAltIcon />} onClick={signOut} aria-label="Sign out" className="portal-sign-out">
+                  <span className="portal-sign-out__text">Sign out</span>
                 </Button>
               </ToolbarItem>
             </ToolbarGroup>
@@ -109,6 +110,9 @@ function Sidebar() {
             ))}
           </NavList>
         </Nav>
+      </PageSidebarBody>
+      <PageSidebarBody isFilled={false} className="portal-sidebar-theme">
+        <span className="portal-muted">Theme</span> <ThemeToggle idPrefix="nav-theme" />
       </PageSidebarBody>
     </PageSidebar>
   );
