@@ -29,6 +29,7 @@ import { RouterAnchor } from "@/components/router-anchor";
 import { ThemeToggle } from "@/app/theme-toggle";
 import { useSession, useSignOut } from "@/features/auth";
 import { LeaseNotifications } from "@/features/leases";
+import { RouteFocusProvider } from "@/lib/route-focus";
 import { PRODUCT_NAME } from "@/lib/use-document-title";
 
 export const MAIN_CONTENT_ID = "main-content";
@@ -139,7 +140,10 @@ export function AppShell() {
       <ScrollToTopOnNavigate />
       <GlobalStaleBanner />
       <LeaseNotifications />
-      <Outlet />
+      {/* Back to a page puts focus where it was; a new page with focus lost, on its heading. */}
+      <RouteFocusProvider>
+        <Outlet />
+      </RouteFocusProvider>
     </Page>
   );
 }

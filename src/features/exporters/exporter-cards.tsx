@@ -11,6 +11,7 @@ import { ExporterStatusLabel } from "@/components/exporter-status-label";
 import { LabelChips } from "@/components/label-chips";
 import { freeOfTotal, groupTitle, type ExporterRow, type ListItem } from "@/features/exporters/exporter-rows";
 import { ExporterTimeLeft } from "@/features/exporters/exporter-time-left";
+import { rowFocusKey, useScrollToRestoredRow } from "@/features/exporters/use-scroll-to-restored-row";
 
 export interface ExporterCardsProps {
   readonly items: readonly ListItem[];
@@ -68,6 +69,8 @@ export function ExporterCards({ items, me, onToggleGroup, height, stale, staleNo
   // This app does not use the React Compiler; the virtualiser's changing functions are fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: items.length, getScrollElement, estimateSize, getItemKey, overscan: 6 });
+  const scrollToRestored = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: "center" }), [virtualizer]);
+  useScrollToRestoredRow(items, scrollToRestored);
 
   return (
     <div ref={scrollRef} className={stale ? "portal-cards-scroll portal-stale" : "portal-cards-scroll"} style={{ height }}>
@@ -91,7 +94,7 @@ export function ExporterCards({ items, me, onToggleGroup, height, stale, staleNo
               aria-posinset={v.index + 1}
               className="portal-cards__item"
               style={{ transform: `translateY(${v.start}px)` }}
-              {...(item.kind === "row" ? { "data-focus-key": `exporter:${item.row.name}` } : {})}
+              {...(item.kind === "row" ? { "data-focus-key": rowFocusKey(item.row.name) } : {})}
             >
               {item.kind === "group" ? (
                 <button

@@ -12,6 +12,7 @@ import { ExporterStatusLabel } from "@/components/exporter-status-label";
 import { LabelChips } from "@/components/label-chips";
 import { freeOfTotal, groupTitle, type ExporterRow, type ListItem, type SortKey } from "@/features/exporters/exporter-rows";
 import { ExporterTimeLeft } from "@/features/exporters/exporter-time-left";
+import { rowFocusKey, useScrollToRestoredRow } from "@/features/exporters/use-scroll-to-restored-row";
 
 const COLUMNS = 5;
 /**
@@ -160,6 +161,15 @@ export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height, 
     virtualizer.scrollToIndex(i, { align: "auto" });
   };
 
+  const scrollToRestored = useCallback(
+    (index: number) => {
+      setActive(index);
+      virtualizer.scrollToIndex(index, { align: "center" });
+    },
+    [virtualizer],
+  );
+  useScrollToRestoredRow(items, scrollToRestored);
+
   const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT_PX) - 1);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>): void => {
@@ -258,7 +268,7 @@ export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height, 
               <tr
                 key={item.key}
                 className="pf-v6-c-table__tr portal-row"
-                data-focus-key={`exporter:${item.row.name}`}
+                data-focus-key={rowFocusKey(item.row.name)}
                 onClick={(e) => {
                   // Clicks on the name link navigate by themselves.
                   if ((e.target as HTMLElement).closest("a,button") === null) onOpen(item.row.name);

@@ -13,7 +13,7 @@ import {
   HelperTextItem,
   TextInput,
 } from "@patternfly/react-core";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { SelectorPointer } from "@/components/selector-pointer";
 import { parseSelector } from "@/domain/selector";
 import type { MatchCount } from "@/features/leases/exporter-matches";
@@ -62,6 +62,7 @@ export function SelectorBuilder({ value, onChange, onPick, error, catalog, count
   const [pickedValue, setPickedValue] = useState("");
   const values = catalog.get(key) ?? [];
   const keys = [...catalog.keys()];
+  const addRef = useRef<HTMLButtonElement>(null);
   // A selector that does not parse reads as on the exporters page (same words, same pointer);
   // the form's own message stays for the rest (empty, or refused for a lease).
   const syntax = error === undefined ? undefined : parseSelector(value);
@@ -101,12 +102,17 @@ export function SelectorBuilder({ value, onChange, onPick, error, catalog, count
           </FormGroup>
         </FlexItem>
         <FlexItem>
+          {/* aria-disabled, not disabled: once the pick is added the button stays focused (a
+              disabled button drops focus to the page), and the live count below says what changed. */}
           <Button
+            ref={addRef}
             variant="secondary"
-            isDisabled={!canAdd}
+            isAriaDisabled={!canAdd}
             onClick={() => {
+              if (!canAdd) return;
               onPick(key, pickedValue);
               setPickedValue("");
+              addRef.current?.focus();
             }}
           >
             Add to selector
