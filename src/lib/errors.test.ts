@@ -103,6 +103,10 @@ describe("describeError", () => {
   it("keeps the controller's own words for every kind", () => {
     const cases: [ConnectError, string][] = [
       [err(Code.Unavailable, "upstream down"), "The lab controller cannot be reached: upstream down."],
+      [
+        err(Code.Unavailable, "the controller at https://127.0.0.1:8082 cannot be reached: connect ECONNREFUSED 127.0.0.1:8082"),
+        "The controller at https://127.0.0.1:8082 cannot be reached: connect ECONNREFUSED 127.0.0.1:8082.",
+      ],
       [err(Code.Unauthenticated, "invalid or expired token"), "Your session was rejected by the controller: invalid or expired token."],
       [err(Code.Unknown, "failed to authenticate token"), "Your session was rejected by the controller: failed to authenticate token."],
       [err(Code.Unknown, 'leases.jumpstarter.dev "x" not found'), 'Not found: leases.jumpstarter.dev "x" not found.'],

@@ -57,7 +57,7 @@ describe("isWaitingForFirstLoad", () => {
 describe("notAnsweringMessage", () => {
   it("gives the reason in the controller's (or gateway's) words and says the portal keeps trying", () => {
     expect(notAnsweringMessage({ kind: "not-answering", reason: away, offline: false }, "the exporters")).toBe(
-      "The lab controller cannot be reached: the controller at https://127.0.0.1:8082 cannot be reached: connect ECONNREFUSED. The portal keeps trying and shows the exporters as soon as it answers.",
+      "The controller at https://127.0.0.1:8082 cannot be reached: connect ECONNREFUSED. The portal keeps trying and shows the exporters as soon as it answers.",
     );
     expect(notAnsweringMessage({ kind: "not-answering", reason: undefined, offline: false }, "the exporters")).toBe(
       "The lab controller has not answered yet. The portal keeps trying and shows the exporters as soon as it answers.",

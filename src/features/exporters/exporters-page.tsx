@@ -258,7 +258,8 @@ export function ExportersPage() {
       </span>,
     );
   }
-  if (leases.isError && leases.data === undefined) {
+  // Without exporters on screen the not-answering alert says it all.
+  if (exporters.data !== undefined && leases.isError && leases.data === undefined) {
     notes.push(<span key="holders" className="portal-muted">{`Holders unknown: ${describeError(leases.error).message}`}</span>);
   }
 
@@ -268,13 +269,16 @@ export function ExportersPage() {
         <div className="portal-exporters-head__title">
           <Title headingLevel="h1">Exporters</Title>
           {exporters.data !== undefined && (
-            <ExporterSummary
-              total={rows.length}
-              counts={counts}
-              shown={visible.length}
-              status={filters.status}
-              onStatusChange={(status) => update({ status })}
-            />
+            // The counts are as stale as the rows: drawn alike.
+            <div className={stale ? "portal-stale" : undefined}>
+              <ExporterSummary
+                total={rows.length}
+                counts={counts}
+                shown={visible.length}
+                status={filters.status}
+                onStatusChange={(status) => update({ status })}
+              />
+            </div>
           )}
         </div>
         <ExporterToolbar
