@@ -33,6 +33,8 @@ export interface ExporterToolbarProps {
 }
 
 const ADVANCED_ID = "exporters-more-filters";
+/** The id of the words that say which of them are in force (the page shows them beside the counts). */
+export const ADVANCED_SUMMARY_ID = "exporters-more-filters-summary";
 
 function isStateKind(v: string): v is ExporterStateKind {
   return (EXPORTER_STATE_KINDS as readonly string[]).includes(v);
@@ -78,7 +80,7 @@ export function ExporterToolbar(p: ExporterToolbarProps) {
             aria-expanded={p.advancedOpen}
             aria-controls={ADVANCED_ID}
             onClick={() => p.onAdvancedOpenChange(!p.advancedOpen)}
-            {...(inForce.length === 0 ? {} : { "aria-describedby": `${ADVANCED_ID}-summary` })}
+            {...(inForce.length === 0 || p.advancedOpen ? {} : { "aria-describedby": ADVANCED_SUMMARY_ID })}
           >
             {inForce.length === 0 ? "Filters" : `Filters (${inForce.length})`}
           </Button>
@@ -86,11 +88,6 @@ export function ExporterToolbar(p: ExporterToolbarProps) {
             <Button variant="link" onClick={p.onClear}>
               Clear filters
             </Button>
-          )}
-          {!p.advancedOpen && inForce.length > 0 && (
-            <span id={`${ADVANCED_ID}-summary`} className="portal-muted portal-filters__summary">
-              {`Showing ${inForce.join(", ")}`}
-            </span>
           )}
         </FlexItem>
       </Flex>

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/empty-state";
 import { ErrorAlert } from "@/components/error-alert";
 import { NotAnsweringAlert } from "@/components/not-answering-alert";
 import { parseSelector } from "@/domain/selector";
-import { readFilters, writeFilters, type ExporterFilters } from "@/features/exporters/exporter-filters";
+import { advancedFilterWords, readFilters, writeFilters, type ExporterFilters } from "@/features/exporters/exporter-filters";
 import {
   buildRows,
   countStates,
@@ -22,7 +22,7 @@ import {
 import { ExporterCards } from "@/features/exporters/exporter-cards";
 import { ExporterSummary } from "@/features/exporters/exporter-summary";
 import { ExporterTable } from "@/features/exporters/exporter-table";
-import { ExporterToolbar } from "@/features/exporters/exporter-toolbar";
+import { ADVANCED_SUMMARY_ID, ExporterToolbar } from "@/features/exporters/exporter-toolbar";
 import { useActiveLeases } from "@/features/exporters/use-active-leases";
 import { useExporters } from "@/features/exporters/use-exporters";
 import { describeError, isRequestRefused } from "@/lib/errors";
@@ -147,6 +147,7 @@ export function ExportersPage() {
   const narrow = useMediaQuery(NARROW_QUERY);
   // Status, group by and sort stay behind the "Filters" toggle until asked for.
   const [advancedOpen, setAdvancedOpen] = useState(false);
+  const inForce = advancedFilterWords(filters);
 
   // A new selector's answer, not the previous one kept on screen meanwhile, decides the first-load state.
   const load = useFirstLoad({ ...exporters, data: exporters.isPlaceholderData ? undefined : exporters.data });
@@ -279,6 +280,12 @@ export function ExportersPage() {
                 onStatusChange={(status) => update({ status })}
               />
             </div>
+          )}
+          {/* What the closed "Filters" toggle holds, beside the counts it shapes. */}
+          {!advancedOpen && inForce.length > 0 && (
+            <span id={ADVANCED_SUMMARY_ID} className="portal-muted portal-filters__summary">
+              {`Showing ${inForce.join(", ")}`}
+            </span>
           )}
         </div>
         <ExporterToolbar
