@@ -15,7 +15,7 @@ test("exporters: filter with a label selector, valid and invalid", async ({ page
 
   // Half-typed: the message says what is wrong, and the last valid results stay.
   await selector.fill("board=rcar-s4,site in (bcn");
-  await expect(page.getByText(/missing "\)"/)).toBeVisible();
+  await expect(page.getByText(/missing "\)"/i)).toBeVisible();
   await expect(table.getByRole("link", { name: /^rcar-s4-0[12]$/ })).toHaveCount(2);
   await attachScreenshot(page, testInfo, "exporters-invalid-selector");
 

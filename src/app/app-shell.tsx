@@ -29,6 +29,7 @@ import { RouterAnchor } from "@/components/router-anchor";
 import { ThemeToggle } from "@/app/theme-toggle";
 import { useSession, useSignOut } from "@/features/auth";
 import { LeaseNotifications } from "@/features/leases";
+import { RouteFocusProvider } from "@/lib/route-focus";
 import { PRODUCT_NAME } from "@/lib/use-document-title";
 
 export const MAIN_CONTENT_ID = "main-content";
@@ -61,7 +62,8 @@ function Identity() {
 function Header() {
   const signOut = useSignOut();
   return (
-    <Masthead>
+    // One line on phones too: the theme moves into the navigation there, and Sign out keeps only its icon.
+    <Masthead display={{ default: "inline" }}>
       <MastheadMain>
         <MastheadToggle>
           <PageToggleButton isHamburgerButton aria-label="Main navigation" />
@@ -79,12 +81,12 @@ function Header() {
               <ToolbarItem visibility={{ default: "hidden", md: "visible" }}>
                 <Identity />
               </ToolbarItem>
-              <ToolbarItem>
+              <ToolbarItem visibility={{ default: "hidden", md: "visible" }}>
                 <ThemeToggle />
               </ToolbarItem>
               <ToolbarItem>
-                <Button variant="secondary" icon={<SignOutAltIcon />} onClick={signOut}>
-                  Sign out
+                <Button variant="secondary" icon={<SignOutAltIcon />} onClick={signOut} aria-label="Sign out" className="portal-sign-out">
+                  <span className="portal-sign-out__text">Sign out</span>
                 </Button>
               </ToolbarItem>
             </ToolbarGroup>
@@ -109,6 +111,9 @@ function Sidebar() {
             ))}
           </NavList>
         </Nav>
+      </PageSidebarBody>
+      <PageSidebarBody isFilled={false} className="portal-sidebar-theme">
+        <span className="portal-muted">Theme</span> <ThemeToggle idPrefix="nav-theme" />
       </PageSidebarBody>
     </PageSidebar>
   );
@@ -135,7 +140,10 @@ export function AppShell() {
       <ScrollToTopOnNavigate />
       <GlobalStaleBanner />
       <LeaseNotifications />
-      <Outlet />
+      {/* Back to a page puts focus where it was; a new page with focus lost, on its heading. */}
+      <RouteFocusProvider>
+        <Outlet />
+      </RouteFocusProvider>
     </Page>
   );
 }

@@ -10,7 +10,8 @@ const OPTIONS: readonly { value: ThemePreference; text: string; icon: ReactNode 
   { value: "system", text: "System", icon: <DesktopIcon /> },
 ];
 
-export function ThemeToggle() {
+/** `idPrefix` tells two toggles on one page apart (the masthead's and the phone navigation's). */
+export function ThemeToggle({ idPrefix = "theme" }: { idPrefix?: string }) {
   const { preference, setPreference } = useTheme();
   return (
     <ToggleGroup aria-label="Theme" isCompact>
@@ -19,7 +20,7 @@ export function ThemeToggle() {
           key={o.value}
           icon={o.icon}
           aria-label={`${o.text} theme`}
-          buttonId={`theme-${o.value}`}
+          buttonId={`${idPrefix}-${o.value}`}
           isSelected={preference === o.value}
           onChange={() => setPreference(o.value)}
         />

@@ -7,6 +7,7 @@ import {
   isContinueTooOld,
   isNetworkFailure,
   isNoSuchObject,
+  isNotAnswering,
   isNotFound,
   isRequestRefused,
   isSessionRejection,
@@ -102,6 +103,10 @@ describe("describeError", () => {
   it("keeps the controller's own words for every kind", () => {
     const cases: [ConnectError, string][] = [
       [err(Code.Unavailable, "upstream down"), "The lab controller cannot be reached: upstream down."],
+      [
+        err(Code.Unavailable, "the controller at https://127.0.0.1:8082 cannot be reached: connect ECONNREFUSED 127.0.0.1:8082"),
+        "The controller at https://127.0.0.1:8082 cannot be reached: connect ECONNREFUSED 127.0.0.1:8082.",
+      ],
       [err(Code.Unauthenticated, "invalid or expired token"), "Your session was rejected by the controller: invalid or expired token."],
       [err(Code.Unknown, "failed to authenticate token"), "Your session was rejected by the controller: failed to authenticate token."],
       [err(Code.Unknown, 'leases.jumpstarter.dev "x" not found'), 'Not found: leases.jumpstarter.dev "x" not found.'],
@@ -140,6 +145,14 @@ describe("describeError", () => {
     expect(isUnavailable(offline)).toBe(true);
     expect(describeError(offline).title).toBe("The portal's server cannot be reached");
     expect(describeError(offline).message).toContain("Failed to fetch");
+  });
+
+  it("tells an absent or silent controller (keep trying) from one that answered", () => {
+    expect(isNotAnswering(err(Code.Unavailable, "the controller at https://lab:443 cannot be reached: connect ECONNREFUSED"))).toBe(true);
+    expect(isNotAnswering(ConnectError.from(new TypeError("Failed to fetch")))).toBe(true);
+    expect(isNotAnswering(err(Code.DeadlineExceeded, "the operation timed out"))).toBe(true);
+    expect(isNotAnswering(err(Code.Unknown, "failed to parse label selector: x"))).toBe(false);
+    expect(isNotAnswering(err(Code.Internal, "boom"))).toBe(false);
   });
 
   it("describes plain errors too", () => {

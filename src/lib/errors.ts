@@ -224,7 +224,11 @@ function words(kind: ErrorKind, detail: string): { title: string; message: strin
         message: withDetail("The browser got no answer from the portal's server; check your network", detail),
       };
     case "unavailable":
-      return { title: "The lab controller cannot be reached", message: withDetail("The lab controller cannot be reached", detail) };
+      return {
+        title: "The lab controller cannot be reached",
+        // The gateway's own text says it already ("the controller at <url> cannot be reached: <why>"): not twice.
+        message: detail.includes("cannot be reached") ? sentence(`${detail.charAt(0).toUpperCase()}${detail.slice(1)}`) : withDetail("The lab controller cannot be reached", detail),
+      };
     case "timeout":
       return { title: "No answer in time", message: withDetail("The lab controller took too long to answer", detail) };
     case "cancelled":
@@ -300,6 +304,15 @@ export function errorMessage(error: unknown): string {
 export function isUnavailable(error: unknown): boolean {
   const kind = errorKind(error);
   return kind === "unavailable" || kind === "network";
+}
+
+/**
+ * True when the controller gave no answer to go by: it (or the gateway) is
+ * away, or it did not answer in time. A page then says that it is not
+ * answering and keeps trying, rather than showing a refusal.
+ */
+export function isNotAnswering(error: unknown): boolean {
+  return isUnavailable(error) || errorKind(error) === "timeout";
 }
 
 /** True when the session cannot go on (bad or expired token, unknown client, refused metadata). */

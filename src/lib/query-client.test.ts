@@ -1,22 +1,94 @@
 import { Code, ConnectError } from "@connectrpc/connect";
-import { QueryObserver } from "@tanstack/react-query";
-import { describe, expect, it } from "vitest";
-import { createQueryClient, retryDelayMs, shouldRetry } from "@/lib/query-client";
-import { findStaleness } from "@/lib/use-stale-queries";
+import { environmentManager, QueryObserver } from "@tanstack/react-query";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { AWAY_RETRY_INTERVAL_MS, awayRetryInterval, createQueryClient, pollEvery, retryDelayMs, shouldRetry } from "@/lib/query-client";
+import { findStaleness, isShowingStale } from "@/lib/use-stale-queries";
 
 describe("retries", () => {
-  it("retries only while the controller is unavailable, at most 4 times", () => {
+  it("retries only while the controller is unavailable, once at once", () => {
     const down = new ConnectError("down", Code.Unavailable);
     expect(shouldRetry(0, down)).toBe(true);
-    expect(shouldRetry(3, down)).toBe(true);
-    expect(shouldRetry(4, down)).toBe(false);
+    expect(shouldRetry(1, down)).toBe(false);
     for (const code of [Code.Unauthenticated, Code.InvalidArgument, Code.PermissionDenied, Code.NotFound, Code.Internal]) {
       expect(shouldRetry(0, new ConnectError("x", code))).toBe(false);
     }
   });
 
   it("backs off exponentially with a cap", () => {
-    expect([0, 1, 2, 3, 10].map(retryDelayMs)).toEqual([1_000, 2_000, 4_000, 8_000, 15_000]);
+    expect([0, 1, 2, 3, 10].map(retryDelayMs)).toEqual([1_000, 2_000, 4_000, 4_000, 4_000]);
+  });
+
+  it("tries again every few seconds after a fetch gave up with the controller away, and only then", async () => {
+    const client = createQueryClient({ onSessionRejected: () => undefined });
+    const outcomes: [string, Error][] = [
+      ["away", new ConnectError("down", Code.Unavailable)],
+      ["silent", new ConnectError("too slow", Code.DeadlineExceeded)],
+      ["refused", new ConnectError("bad filter", Code.Unknown)],
+    ];
+    for (const [key, error] of outcomes) {
+      await client.fetchQuery({ queryKey: [key], queryFn: () => Promise.reject(error), retry: false }).catch(() => undefined);
+    }
+    await client.fetchQuery({ queryKey: ["fine"], queryFn: () => Promise.resolve(1) });
+    const interval = (key: string): number | false => {
+      const query = client.getQueryCache().find({ queryKey: [key] });
+      if (query === undefined) throw new Error(`no query ${key}`);
+      return awayRetryInterval(query);
+    };
+    expect(interval("away")).toBe(AWAY_RETRY_INTERVAL_MS);
+    expect(interval("silent")).toBe(AWAY_RETRY_INTERVAL_MS);
+    expect(interval("refused")).toBe(false);
+    expect(interval("fine")).toBe(false);
+    const every10s = pollEvery(10_000);
+    const awayQuery = client.getQueryCache().find({ queryKey: ["away"] });
+    const fineQuery = client.getQueryCache().find({ queryKey: ["fine"] });
+    expect(awayQuery === undefined ? undefined : every10s(awayQuery)).toBe(AWAY_RETRY_INTERVAL_MS);
+    expect(fineQuery === undefined ? undefined : every10s(fineQuery)).toBe(10_000);
+  });
+
+  describe("a first load while the controller is away", () => {
+    // TanStack Query schedules no timers where it sees no window; the browser does.
+    beforeEach(() => {
+      environmentManager.setIsServer(() => false);
+      vi.useFakeTimers();
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+      environmentManager.setIsServer(() => typeof window === "undefined");
+    });
+
+    it("gives up quickly, keeps trying, and loads by itself once the controller is back", async () => {
+      const client = createQueryClient({ onSessionRejected: () => undefined });
+      let up = false;
+      let calls = 0;
+      const observer = new QueryObserver(client, {
+        queryKey: ["exporters"],
+        queryFn: () => {
+          calls++;
+          return up ? Promise.resolve(["rcar-s4-01"]) : Promise.reject(new ConnectError("down", Code.Unavailable));
+        },
+      });
+      const unsubscribe = observer.subscribe(() => undefined);
+      try {
+        await vi.advanceTimersByTimeAsync(0);
+        expect(observer.getCurrentResult().failureCount).toBe(1);
+        await vi.advanceTimersByTimeAsync(1_000);
+        // The one quick retry failed too: the fetch has given up, without data.
+        expect(observer.getCurrentResult().status).toBe("error");
+        expect(calls).toBe(2);
+        await vi.advanceTimersByTimeAsync(AWAY_RETRY_INTERVAL_MS);
+        expect(calls).toBeGreaterThanOrEqual(3);
+        up = true;
+        await vi.advanceTimersByTimeAsync(AWAY_RETRY_INTERVAL_MS + 1_000);
+        expect(observer.getCurrentResult().data).toEqual(["rcar-s4-01"]);
+        const settled = calls;
+        // Once loaded (and without polling of its own) it stops asking.
+        await vi.advanceTimersByTimeAsync(4 * AWAY_RETRY_INTERVAL_MS);
+        expect(calls).toBe(settled);
+      } finally {
+        unsubscribe();
+        client.clear();
+      }
+    });
   });
 });
 
@@ -99,5 +171,14 @@ describe("findStaleness", () => {
     client.setQueryData(["old"], ["x"]);
     await client.fetchQuery({ queryKey: ["old"], queryFn: () => Promise.reject(new Error("gone")), staleTime: 0 }).catch(() => undefined);
     expect(findStaleness(client.getQueryCache().getAll())).toBeNull();
+  });
+});
+
+describe("isShowingStale", () => {
+  it("marks data on screen whose refresh fails or is being retried, and nothing else", () => {
+    expect(isShowingStale({ data: ["a"], isError: false, failureCount: 0 })).toBe(false);
+    expect(isShowingStale({ data: ["a"], isError: false, failureCount: 1 })).toBe(true);
+    expect(isShowingStale({ data: ["a"], isError: true, failureCount: 0 })).toBe(true);
+    expect(isShowingStale({ data: undefined, isError: true, failureCount: 2 })).toBe(false);
   });
 });

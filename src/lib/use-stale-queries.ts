@@ -16,6 +16,22 @@ export function isStale(query: Query): boolean {
   return query.isActive() && s.data !== undefined && (s.status === "error" || s.fetchFailureCount > 0);
 }
 
+/** The parts of a `useQuery` result that tell whether what it shows is stale. */
+export interface ShownQuery {
+  readonly data: unknown;
+  readonly isError: boolean;
+  readonly failureCount: number;
+}
+
+/**
+ * True when a query result has data on screen (its own, or placeholder data
+ * from a previous request) while its refresh fails or is being retried: a
+ * page draws those rows as stale. The same rule as the shell's banner.
+ */
+export function isShowingStale(q: ShownQuery): boolean {
+  return q.data !== undefined && (q.isError || q.failureCount > 0);
+}
+
 export function findStaleness(queries: readonly Query[]): Staleness | null {
   let result: Staleness | null = null;
   for (const q of queries) {

@@ -15,7 +15,8 @@ import { EmptyState } from "@/components/empty-state";
 import { ErrorAlert } from "@/components/error-alert";
 import { ExporterStatusLabel } from "@/components/exporter-status-label";
 import { RouterAnchor } from "@/components/router-anchor";
-import { validateObjectName } from "@/domain/resource-names";
+import { isLeaseOf } from "@/domain/lease-status";
+import { shortName, validateObjectName } from "@/domain/resource-names";
 import { ExporterDetailView } from "@/features/exporters/exporter-detail-view";
 import { leasesOfExporter } from "@/features/exporters/exporter-leases";
 import { useExporter } from "@/features/exporters/use-exporter";
@@ -96,6 +97,8 @@ function ValidExporterDetail({ name }: { name: string }) {
   }
 
   const e = exporter.data;
+  const current = leases?.current;
+  const myLease = current !== undefined && isLeaseOf(current, session.namespace, session.clientName) ? current : undefined;
   return (
     <>
       <PageSection>
@@ -110,9 +113,19 @@ function ValidExporterDetail({ name }: { name: string }) {
             </FlexItem>
           </Flex>
           <FlexItem>
-            <Button component={RouterAnchor} href={`/leases/new?exporter=${encodeURIComponent(name)}`} variant="primary">
-              Lease this board
-            </Button>
+            {myLease !== undefined ? (
+              // Leasing a board one holds already would only queue behind oneself: lead to the lease instead.
+              <Flex alignItems={{ default: "alignItemsCenter" }} gap={{ default: "gapSm" }}>
+                <span className="portal-you">You hold this board</span>
+                <Button component={RouterAnchor} href={`/leases/${encodeURIComponent(shortName(myLease.name))}`} variant="primary">
+                  Go to your lease
+                </Button>
+              </Flex>
+            ) : (
+              <Button component={RouterAnchor} href={`/leases/new?exporter=${encodeURIComponent(name)}`} variant="primary">
+                Lease this board
+              </Button>
+            )}
           </FlexItem>
         </Flex>
       </PageSection>

@@ -12,7 +12,6 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { Countdown } from "@/components/countdown";
 import { DeprecatedLabelsAlert } from "@/components/deprecated-labels";
 import { NEVER_SEEN } from "@/components/exporter-status";
 import { ExporterStatusLabel } from "@/components/exporter-status-label";
@@ -24,6 +23,7 @@ import { timestampToMs } from "@/domain/durations";
 import { leaseExpiryAtMs, leaseStatus } from "@/domain/lease-status";
 import { shortName } from "@/domain/resource-names";
 import type { ExporterLeases } from "@/features/exporters/exporter-leases";
+import { ExporterTimeLeft } from "@/features/exporters/exporter-time-left";
 import type { Exporter, Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { ExporterStatus } from "@/gen/jumpstarter/v1/common_pb.js";
 
@@ -87,7 +87,7 @@ function CurrentLease({ lease, me }: { lease: Lease | undefined; me: string }) {
       <Field term="Since">
         <Time ms={timestampToMs(lease.effectiveBeginTime)} />
       </Field>
-      <Field term="Time left">{end === undefined ? <span className="portal-muted">unknown</span> : <Countdown targetMs={end} />}</Field>
+      <Field term="Time left">{end === undefined ? <span className="portal-muted">unknown</span> : <ExporterTimeLeft endMs={end} />}</Field>
     </DescriptionList>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFilters, writeFilters } from "@/features/exporters/exporter-filters";
+import { advancedFilterWords, readFilters, writeFilters } from "@/features/exporters/exporter-filters";
 
 describe("exporter filters in the URL", () => {
   it("reads every filter", () => {
@@ -25,5 +25,16 @@ describe("exporter filters in the URL", () => {
   it("round-trips", () => {
     const f = { selector: "board!=rpi5", q: "alice", group: "board", sort: "status", status: "available" } as const;
     expect(readFilters(writeFilters(new URLSearchParams(), f))).toEqual(f);
+  });
+});
+
+describe("advancedFilterWords", () => {
+  it("names the filters behind the closed toggle that shape the list, and nothing at the defaults", () => {
+    expect(advancedFilterWords({ status: undefined, group: "", sort: "name" })).toEqual([]);
+    expect(advancedFilterWords({ status: "hook-failed", group: "board", sort: "time-left" })).toEqual([
+      "only hook failed",
+      "grouped by board",
+      "sorted by time left",
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 // The exporter list's filters, kept in the URL so a view can be shared:
 // ?selector=&q=&group=&sort=&status=
-import { EXPORTER_STATE_KINDS, type ExporterStateKind } from "@/components/exporter-status";
-import { SORT_KEYS, type SortKey } from "@/features/exporters/exporter-rows";
+import { EXPORTER_STATE_KINDS, EXPORTER_STATE_NAMES, type ExporterStateKind } from "@/components/exporter-status";
+import { SORT_KEYS, SORT_NAMES, type SortKey } from "@/features/exporters/exporter-rows";
 
 export interface ExporterFilters {
   /** Label selector sent to the controller (as typed; only valid ones are written). */
@@ -50,4 +50,17 @@ export function writeFilters(params: URLSearchParams, patch: Partial<ExporterFil
   if ("sort" in patch) set("sort", patch.sort, DEFAULT_SORT);
   if ("status" in patch) set("status", patch.status);
   return next;
+}
+
+/**
+ * The filters behind the toolbar's "Filters" toggle that are in force, in
+ * words ("only leased", "grouped by board", "sorted by time left"), so a
+ * closed toggle still says what shapes the list.
+ */
+export function advancedFilterWords({ status, group, sort }: Pick<ExporterFilters, "status" | "group" | "sort">): string[] {
+  const words: string[] = [];
+  if (status !== undefined) words.push(`only ${EXPORTER_STATE_NAMES[status].toLowerCase()}`);
+  if (group !== "") words.push(`grouped by ${group}`);
+  if (sort !== DEFAULT_SORT) words.push(`sorted by ${SORT_NAMES[sort].toLowerCase()}`);
+  return words;
 }

@@ -5,9 +5,12 @@ import {
   buildRows,
   countStates,
   filterByState,
+  freeOfTotal,
+  groupTitle,
   groupRows,
   holdingLeases,
   labelKeys,
+  listItems,
   searchRows,
   sortRows,
 } from "@/features/exporters/exporter-rows";
@@ -133,6 +136,24 @@ describe("groupRows", () => {
       ["brno", ["rcar-s4-2", "rpi5-01", "rpi5-02"]],
       [undefined, ["qemu-01"]],
     ]);
+  });
+});
+
+describe("listItems", () => {
+  it("heads each group with how many of its boards are free, not only how many there are", () => {
+    const sorted = sortRows(rows, "name");
+    const items = listItems(sorted, groupRows(sorted, "board"), "board", new Set());
+    const headers = items.flatMap((i) => (i.kind === "group" ? [`${groupTitle(i.groupKey, i.value)}: ${freeOfTotal(i.free, i.count)}`] : []));
+    // rcar-s4: both held; rpi5: one free, one offline; imx8: its hook failed; qemu-01: disabled (and unlabelled).
+    expect(headers).toEqual(["board=imx8: 0 of 1 free", "board=rcar-s4: 0 of 2 free", "board=rpi5: 1 of 2 free", "No board: 0 of 1 free"]);
+  });
+
+  it("leaves out a collapsed group's rows and keeps rows without groups as they are", () => {
+    const sorted = sortRows(rows, "name");
+    const items = listItems(sorted, groupRows(sorted, "board"), "board", new Set(["rpi5"]));
+    expect(items.filter((i) => i.kind === "row").map((i) => (i.kind === "row" ? i.row.name : ""))).toEqual(["hooky", "rcar-s4-2", "rcar-s4-10", "qemu-01"]);
+    expect(items.find((i) => i.kind === "group" && i.value === "rpi5")).toMatchObject({ collapsed: true, count: 2, free: 1 });
+    expect(listItems(sorted, null, "", new Set()).map((i) => i.key)).toEqual(sorted.map((r) => `row:${r.name}`));
   });
 });
 

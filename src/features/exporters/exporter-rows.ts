@@ -168,3 +168,48 @@ export function labelKeys(exporters: readonly Exporter[]): string[] {
     return collator.compare(a, b);
   });
 }
+
+/** A board someone could lease now: available (not held, enabled, online, no hook running or failed). */
+export function isFreeRow(row: ExporterRow): boolean {
+  return row.state.kind === "available";
+}
+
+/** One line of the list: a group header (with how many of its boards are free) or an exporter. */
+export type ListItem =
+  | {
+      readonly kind: "group";
+      readonly key: string;
+      readonly groupKey: string;
+      readonly value: string | undefined;
+      /** Boards in the group (after search and status filter). */
+      readonly count: number;
+      /** Of those, the free ones. */
+      readonly free: number;
+      readonly collapsed: boolean;
+    }
+  | { readonly kind: "row"; readonly key: string; readonly row: ExporterRow };
+
+/** Flattens rows (or groups, minus the collapsed ones' rows) into list lines. */
+export function listItems(rows: readonly ExporterRow[], groups: readonly RowGroup[] | null, groupKey: string, collapsed: ReadonlySet<string>): ListItem[] {
+  const rowItem = (row: ExporterRow): ListItem => ({ kind: "row", key: `row:${row.name}`, row });
+  if (groups === null) return rows.map(rowItem);
+  const items: ListItem[] = [];
+  for (const g of groups) {
+    const id = g.value ?? "";
+    const isCollapsed = collapsed.has(id);
+    const free = g.rows.reduce((n, r) => (isFreeRow(r) ? n + 1 : n), 0);
+    items.push({ kind: "group", key: `group:${id}`, groupKey, value: g.value, count: g.rows.length, free, collapsed: isCollapsed });
+    if (!isCollapsed) for (const r of g.rows) items.push(rowItem(r));
+  }
+  return items;
+}
+
+/** A group header's title: "board=rcar-s4", or "No board" for the unlabelled. */
+export function groupTitle(groupKey: string, value: string | undefined): string {
+  return value === undefined ? `No ${groupKey}` : `${groupKey}=${value}`;
+}
+
+/** "2 of 3 free": what a group header counts (free boards, not just boards). */
+export function freeOfTotal(free: number, count: number): string {
+  return `${free} of ${count} free`;
+}

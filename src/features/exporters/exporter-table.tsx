@@ -7,30 +7,12 @@ import { Table, Tbody } from "@patternfly/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { Link } from "react-router";
-import { Countdown } from "@/components/countdown";
 import { DeprecatedLabelsMark } from "@/components/deprecated-labels";
 import { ExporterStatusLabel } from "@/components/exporter-status-label";
 import { LabelChips } from "@/components/label-chips";
-import type { ExporterRow, RowGroup, SortKey } from "@/features/exporters/exporter-rows";
-
-/** One line of the table: a group header or an exporter. */
-export type TableItem =
-  | { readonly kind: "group"; readonly key: string; readonly groupKey: string; readonly value: string | undefined; readonly count: number; readonly collapsed: boolean }
-  | { readonly kind: "row"; readonly key: string; readonly row: ExporterRow };
-
-/** Flattens rows (or groups, minus the collapsed ones' rows) into table lines. */
-export function tableItems(rows: readonly ExporterRow[], groups: readonly RowGroup[] | null, groupKey: string, collapsed: ReadonlySet<string>): TableItem[] {
-  const rowItem = (row: ExporterRow): TableItem => ({ kind: "row", key: `row:${row.name}`, row });
-  if (groups === null) return rows.map(rowItem);
-  const items: TableItem[] = [];
-  for (const g of groups) {
-    const id = g.value ?? "";
-    const isCollapsed = collapsed.has(id);
-    items.push({ kind: "group", key: `group:${id}`, groupKey, value: g.value, count: g.rows.length, collapsed: isCollapsed });
-    if (!isCollapsed) for (const r of g.rows) items.push(rowItem(r));
-  }
-  return items;
-}
+import { freeOfTotal, groupTitle, type ExporterRow, type ListItem, type SortKey } from "@/features/exporters/exporter-rows";
+import { ExporterTimeLeft } from "@/features/exporters/exporter-time-left";
+import { rowFocusKey, useScrollToRestoredRow } from "@/features/exporters/use-scroll-to-restored-row";
 
 const COLUMNS = 5;
 /**
@@ -40,7 +22,7 @@ const COLUMNS = 5;
 export const ROW_HEIGHT_PX = 44;
 
 export interface ExporterTableProps {
-  readonly items: readonly TableItem[];
+  readonly items: readonly ListItem[];
   /** The signed-in client's name: its holds read "you". */
   readonly me: string;
   readonly sort: SortKey;
@@ -48,6 +30,10 @@ export interface ExporterTableProps {
   readonly onToggleGroup: (value: string | undefined) => void;
   /** Height of the scrolling area in px. */
   readonly height: number;
+  /** The rows come from data that fails to refresh: drawn as stale. */
+  readonly stale: boolean;
+  /** The id of the text that says why the rows are stale (the table's description then). */
+  readonly staleNoteId: string;
 }
 
 /**
@@ -87,7 +73,7 @@ const ExporterRowCells = memo(function ExporterRowCells({ row, me }: { row: Expo
         )}
       </Cell>
       <Cell>
-        {row.endMs === undefined ? <span className="portal-muted">—</span> : <Countdown targetMs={row.endMs} plain />}
+        {row.endMs === undefined ? <span className="portal-muted">—</span> : <ExporterTimeLeft endMs={row.endMs} />}
       </Cell>
     </>
   );
@@ -106,11 +92,11 @@ const TableHead = memo(function TableHead({ sort }: { sort: SortKey }) {
   return (
     <>
       <colgroup>
-        <col style={{ width: "17%" }} />
         <col style={{ width: "19%" }} />
-        <col style={{ width: "36%" }} />
-        <col style={{ width: "16%" }} />
-        <col style={{ width: "12%" }} />
+        <col style={{ width: "17%" }} />
+        <col style={{ width: "30%" }} />
+        <col style={{ width: "14%" }} />
+        <col style={{ width: "20%" }} />
       </colgroup>
       <thead className="pf-v6-c-table__thead">
         <tr className="pf-v6-c-table__tr" aria-rowindex={1}>
@@ -135,7 +121,7 @@ const TableHead = memo(function TableHead({ sort }: { sort: SortKey }) {
   );
 });
 
-export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height }: ExporterTableProps) {
+export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height, stale, staleNoteId }: ExporterTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   // The row to focus once the virtualiser has rendered it (set by keyboard moves).
@@ -174,6 +160,15 @@ export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height }
     focusWanted.current = i;
     virtualizer.scrollToIndex(i, { align: "auto" });
   };
+
+  const scrollToRestored = useCallback(
+    (index: number) => {
+      setActive(index);
+      virtualizer.scrollToIndex(index, { align: "center" });
+    },
+    [virtualizer],
+  );
+  useScrollToRestoredRow(items, scrollToRestored);
 
   const pageRows = Math.max(1, Math.floor(height / ROW_HEIGHT_PX) - 1);
 
@@ -224,9 +219,17 @@ export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height }
   const paddingBottom = last === undefined ? 0 : virtualizer.getTotalSize() - last.end;
 
   return (
-    <div ref={scrollRef} className="portal-table-scroll" style={{ height }}>
+    <div ref={scrollRef} className={stale ? "portal-table-scroll portal-stale" : "portal-table-scroll"} style={{ height }}>
       {/* role=table: PatternFly defaults to grid, but this is a table whose rows (not cells) take focus. */}
-      <Table aria-label="Exporters" role="table" variant="compact" gridBreakPoint="" isStickyHeader aria-rowcount={items.length + 1}>
+      <Table
+        aria-label="Exporters"
+        role="table"
+        variant="compact"
+        gridBreakPoint=""
+        isStickyHeader
+        aria-rowcount={items.length + 1}
+        {...(stale ? { "aria-describedby": staleNoteId } : {})}
+      >
         <TableHead sort={sort} />
         <Tbody onKeyDown={onKeyDown}>
           {paddingTop > 0 && (
@@ -244,7 +247,7 @@ export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height }
               onFocus: () => setActive(v.index),
             };
             if (item.kind === "group") {
-              const title = item.value === undefined ? `No ${item.groupKey}` : `${item.groupKey}=${item.value}`;
+              const title = groupTitle(item.groupKey, item.value);
               return (
                 <tr key={item.key} className="portal-group-row portal-focusable" {...common}>
                   <th colSpan={COLUMNS} scope="colgroup" className="pf-v6-c-table__th">
@@ -256,7 +259,7 @@ export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height }
                       aria-label={`${item.collapsed ? "Expand" : "Collapse"} ${title}`}
                       onClick={() => onToggleGroup(item.value)}
                     />
-                    {title} <span className="portal-muted">({item.count})</span>
+                    {title} <span className="portal-muted portal-group-count">{freeOfTotal(item.free, item.count)}</span>
                   </th>
                 </tr>
               );
@@ -265,6 +268,7 @@ export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height }
               <tr
                 key={item.key}
                 className="pf-v6-c-table__tr portal-row"
+                data-focus-key={rowFocusKey(item.row.name)}
                 onClick={(e) => {
                   // Clicks on the name link navigate by themselves.
                   if ((e.target as HTMLElement).closest("a,button") === null) onOpen(item.row.name);

@@ -5,8 +5,9 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "reac
 import { useNavigate, useSearchParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorAlert } from "@/components/error-alert";
+import { NotAnsweringAlert } from "@/components/not-answering-alert";
 import { parseSelector } from "@/domain/selector";
-import { readFilters, writeFilters, type ExporterFilters } from "@/features/exporters/exporter-filters";
+import { advancedFilterWords, readFilters, writeFilters, type ExporterFilters } from "@/features/exporters/exporter-filters";
 import {
   buildRows,
   countStates,
@@ -14,20 +15,31 @@ import {
   groupRows,
   holdingLeases,
   labelKeys,
+  listItems,
   searchRows,
   sortRows,
 } from "@/features/exporters/exporter-rows";
+import { ExporterCards } from "@/features/exporters/exporter-cards";
 import { ExporterSummary } from "@/features/exporters/exporter-summary";
-import { ExporterTable, tableItems } from "@/features/exporters/exporter-table";
-import { ExporterToolbar } from "@/features/exporters/exporter-toolbar";
+import { ExporterTable } from "@/features/exporters/exporter-table";
+import { ADVANCED_SUMMARY_ID, ExporterToolbar } from "@/features/exporters/exporter-toolbar";
 import { useActiveLeases } from "@/features/exporters/use-active-leases";
 import { useExporters } from "@/features/exporters/use-exporters";
 import { describeError, isRequestRefused } from "@/lib/errors";
+import { notAnsweringMessage } from "@/lib/first-load";
 import { useSession } from "@/lib/session-context";
 import { useDocumentTitle } from "@/lib/use-document-title";
+import { useFirstLoad } from "@/lib/use-first-load";
+import { NARROW_QUERY, useMediaQuery } from "@/lib/use-media-query";
+import { isShowingStale } from "@/lib/use-stale-queries";
 
 /** Typing pauses this long before a valid selector goes to the URL (and the controller). */
 const SELECTOR_DEBOUNCE_MS = 300;
+
+/** The id of the note that says the rows are stale (the list's description while it is shown). */
+const STALE_NOTE_ID = "exporters-stale-note";
+
+const clockWithSeconds = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /**
  * The selector input's text, kept apart from the URL: the URL only receives
@@ -58,7 +70,7 @@ function useSelectorText(urlSelector: string, write: (selector: string) => void)
  * Fills the window below the element given to `setElement` (a callback ref):
  * the table scrolls, not the page.
  */
-function useFillHeight(min = 320, bottomGap = 24) {
+function useFillHeight(min = 320, bottomGap = 16) {
   const [el, setElement] = useState<HTMLElement | null>(null);
   const [height, setHeight] = useState(min);
   useLayoutEffect(() => {
@@ -119,7 +131,7 @@ export function ExportersPage() {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const items = useMemo(() => {
     const groups = filters.group === "" ? null : groupRows(visible, filters.group);
-    return tableItems(visible, groups, filters.group, collapsed);
+    return listItems(visible, groups, filters.group, collapsed);
   }, [visible, filters.group, collapsed]);
   const toggleGroup = useCallback((value: string | undefined) => {
     const id = value ?? "";
@@ -132,6 +144,17 @@ export function ExportersPage() {
   }, []);
   const openExporter = useCallback((name: string) => void navigate(`/exporters/${encodeURIComponent(name)}`), [navigate]);
   const [fillRef, tableHeight] = useFillHeight();
+  const narrow = useMediaQuery(NARROW_QUERY);
+  // Status, group by and sort stay behind the "Filters" toggle until asked for.
+  const [advancedOpen, setAdvancedOpen] = useState(false);
+  const inForce = advancedFilterWords(filters);
+
+  // A new selector's answer, not the previous one kept on screen meanwhile, decides the first-load state.
+  const load = useFirstLoad({ ...exporters, data: exporters.isPlaceholderData ? undefined : exporters.data });
+  // Rows drawn from answers that fail to refresh (the exporters or their holders) look stale.
+  const staleSources = [exporters, leases].filter((q) => isShowingStale(q) && q.dataUpdatedAt > 0);
+  const stale = staleSources.length > 0 || (exporters.isPlaceholderData && load.kind === "not-answering");
+  const staleSince = staleSources.length === 0 ? undefined : Math.min(...staleSources.map((q) => q.dataUpdatedAt));
 
   const serverSelectorError =
     exporters.isError && isRequestRefused(exporters.error) && applied !== "" ? describeError(exporters.error).detail : undefined;
@@ -145,10 +168,10 @@ export function ExportersPage() {
 
   let body;
   if (exporters.data === undefined) {
-    if (exporters.isError && serverSelectorError === undefined) {
+    if (load.kind === "failed" && serverSelectorError === undefined) {
       body = (
         <ErrorAlert
-          error={exporters.error}
+          error={load.error}
           title="The exporters could not be loaded"
           actions={
             <Button variant="link" isInline onClick={() => void exporters.refetch()}>
@@ -157,8 +180,10 @@ export function ExportersPage() {
           }
         />
       );
-    } else if (exporters.isError) {
+    } else if (load.kind === "failed") {
       body = <EmptyState title="No results for this selector">The controller refused the selector; see the message under the field.</EmptyState>;
+    } else if (load.kind === "not-answering") {
+      body = <NotAnsweringAlert load={load} what="the exporters" onRetryNow={() => void exporters.refetch()} />;
     } else {
       body = (
         <div className="portal-loading" role="status">
@@ -184,26 +209,85 @@ export function ExportersPage() {
       />
     );
   } else {
-    body = (
+    // A new view (filter, grouping, order) starts at its top, not where the last one was scrolled to.
+    const viewKey = `${applied}|${search}|${filters.status ?? ""}|${filters.group}|${filters.sort}`;
+    body = narrow ? (
+      <ExporterCards
+        key={viewKey}
+        items={items}
+        me={session.clientName}
+        onToggleGroup={toggleGroup}
+        height={tableHeight}
+        stale={stale}
+        staleNoteId={STALE_NOTE_ID}
+      />
+    ) : (
       <ExporterTable
-        // A new view (filter, grouping, order) starts at its top, not where the last one was scrolled to.
-        key={`${applied}|${search}|${filters.status ?? ""}|${filters.group}|${filters.sort}`}
+        key={viewKey}
         items={items}
         me={session.clientName}
         sort={filters.sort}
         onOpen={openExporter}
         onToggleGroup={toggleGroup}
         height={tableHeight}
+        stale={stale}
+        staleNoteId={STALE_NOTE_ID}
       />
     );
   }
 
+  const notes = [];
+  if (exporters.data !== undefined && stale) {
+    notes.push(
+      <span key="stale" id={STALE_NOTE_ID} className="portal-stale-note">
+        {staleSince === undefined
+          ? "These rows are from the previous selector and may be out of date."
+          : `These rows may be out of date: last refreshed at ${clockWithSeconds.format(staleSince)}.`}
+      </span>,
+    );
+  }
+  if (exporters.isPlaceholderData && load.kind === "not-answering") {
+    notes.push(
+      <span key="waiting" className="portal-muted" role="status">
+        {notAnsweringMessage(load, "the results of the new selector")}
+      </span>,
+    );
+  } else if (exporters.isPlaceholderData) {
+    notes.push(
+      <span key="updating" className="portal-muted" role="status">
+        <Spinner size="sm" aria-hidden /> Updating for the new selector…
+      </span>,
+    );
+  }
+  // Without exporters on screen the not-answering alert says it all.
+  if (exporters.data !== undefined && leases.isError && leases.data === undefined) {
+    notes.push(<span key="holders" className="portal-muted">{`Holders unknown: ${describeError(leases.error).message}`}</span>);
+  }
+
   return (
     <>
-      <PageSection>
-        <Title headingLevel="h1">Exporters</Title>
-      </PageSection>
-      <PageSection className="portal-exporters-toolbar">
+      <PageSection className="portal-exporters-head">
+        <div className="portal-exporters-head__title">
+          <Title headingLevel="h1">Exporters</Title>
+          {exporters.data !== undefined && (
+            // The counts are as stale as the rows: drawn alike.
+            <div className={stale ? "portal-stale" : undefined}>
+              <ExporterSummary
+                total={rows.length}
+                counts={counts}
+                shown={visible.length}
+                status={filters.status}
+                onStatusChange={(status) => update({ status })}
+              />
+            </div>
+          )}
+          {/* What the closed "Filters" toggle holds, beside the counts it shapes. */}
+          {!advancedOpen && inForce.length > 0 && (
+            <span id={ADVANCED_SUMMARY_ID} className="portal-muted portal-filters__summary">
+              {`Showing ${inForce.join(", ")}`}
+            </span>
+          )}
+        </div>
         <ExporterToolbar
           selectorText={selector.text}
           selectorError={selector.error}
@@ -223,28 +307,12 @@ export function ExportersPage() {
           onSortChange={(sort) => update({ sort })}
           canClear={canClear}
           onClear={clear}
+          advancedOpen={advancedOpen}
+          onAdvancedOpenChange={setAdvancedOpen}
         />
       </PageSection>
-      <PageSection aria-label="Exporter list">
-        {exporters.data !== undefined && (
-          <div className="portal-summary-row">
-            <ExporterSummary
-              total={rows.length}
-              counts={counts}
-              shown={visible.length}
-              status={filters.status}
-              onStatusChange={(status) => update({ status })}
-            />
-            {exporters.isPlaceholderData && (
-              <span className="portal-muted" role="status">
-                <Spinner size="sm" aria-hidden /> Updating for the new selector…
-              </span>
-            )}
-            {leases.isError && leases.data === undefined && (
-              <span className="portal-muted">{`Holders unknown: ${describeError(leases.error).message}`}</span>
-            )}
-          </div>
-        )}
+      <PageSection aria-label="Exporter list" className="portal-exporters-list">
+        {notes.length > 0 && <div className="portal-summary-row">{notes}</div>}
         <div ref={fillRef}>{body}</div>
       </PageSection>
     </>

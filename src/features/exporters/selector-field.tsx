@@ -1,7 +1,20 @@
 // The label-selector input: checked as you type with the Kubernetes grammar;
-// a problem is explained under the field and pointed at in the text.
-import { FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from "@patternfly/react-core";
+// a problem is explained under the field (in the same words as the new-lease
+// form) and pointed at in the text. The grammar is one click away, in the
+// label's help, so the field takes one line until something is wrong.
+import {
+  FormGroup,
+  FormGroupLabelHelp,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
+  Popover,
+  TextInput,
+} from "@patternfly/react-core";
+import { useRef } from "react";
+import { SelectorPointer } from "@/components/selector-pointer";
 import type { SelectorError } from "@/domain/selector";
+import { SELECTOR_PLACEHOLDER, selectorProblemText } from "@/lib/selector-words";
 
 export interface SelectorFieldProps {
   readonly id: string;
@@ -13,51 +26,58 @@ export interface SelectorFieldProps {
   readonly serverError: string | undefined;
 }
 
-/** The typed text with the offending part marked (a caret at the end when the text stops short). */
-function ErrorPointer({ text, error }: { text: string; error: SelectorError }) {
-  const start = Math.min(error.position, text.length);
-  const end = Math.min(text.length, start + error.length);
-  const bad = text.slice(start, end);
+function SelectorSyntax() {
   return (
-    <p className="portal-selector-caret" aria-hidden>
-      {text.slice(0, start)}
-      <span className="portal-selector-caret__bad">{bad === "" ? "␣" : bad}</span>
-      {text.slice(end)}
-    </p>
+    <>
+      <p>Sent to the controller, which keeps only the exporters whose labels match:</p>
+      <p>
+        <code>k=v</code>, <code>k!=v</code>, <code>k in (a,b)</code>, <code>k notin (a,b)</code>, <code>k</code> (has the label),{" "}
+        <code>!k</code> (lacks it), <code>k&gt;N</code>, <code>k&lt;N</code>; commas mean AND.
+      </p>
+      <p>
+        Example: <code>board=rcar-s4,site in (bcn,brno)</code>
+      </p>
+    </>
   );
 }
 
 export function SelectorField({ id, value, onChange, error, serverError }: SelectorFieldProps) {
   const messageId = `${id}-message`;
+  const helpRef = useRef<HTMLSpanElement>(null);
   const invalid = error !== undefined || serverError !== undefined;
   return (
-    <FormGroup label="Label selector" fieldId={id} className="portal-selector-field">
+    <FormGroup
+      label="Label selector"
+      fieldId={id}
+      className="portal-selector-field"
+      labelHelp={
+        <Popover triggerRef={helpRef} headerContent="Label selector" bodyContent={<SelectorSyntax />}>
+          <FormGroupLabelHelp ref={helpRef} aria-label="Selector syntax" />
+        </Popover>
+      }
+    >
       <TextInput
         id={id}
         value={value}
         onChange={(_e, v) => onChange(v)}
         validated={invalid ? "error" : "default"}
         aria-describedby={messageId}
-        placeholder="board=rcar-s4,site in (bcn,brno)"
+        placeholder={SELECTOR_PLACEHOLDER}
         spellCheck={false}
         autoComplete="off"
         autoCapitalize="off"
       />
       <FormHelperText>
-        {error !== undefined && <ErrorPointer text={value} error={error} />}
+        {error !== undefined && <SelectorPointer text={value} error={error} />}
         <HelperText id={messageId} isLiveRegion>
           {error !== undefined ? (
-            <HelperTextItem variant="error">
-              {`${error.message.replace(/\.$/, "")}. Not sent: the list still shows the last valid selector's results.`}
-            </HelperTextItem>
+            <>
+              <HelperTextItem variant="error">{selectorProblemText(error)}</HelperTextItem>
+              <HelperTextItem>Not sent: the list still shows the last valid selector&apos;s results.</HelperTextItem>
+            </>
           ) : serverError !== undefined ? (
             <HelperTextItem variant="error">{`The controller refused this selector: ${serverError}`}</HelperTextItem>
-          ) : (
-            <HelperTextItem>
-              Sent to the controller: <code>k=v</code>, <code>k!=v</code>, <code>k in (a,b)</code>, <code>k notin (a,b)</code>,{" "}
-              <code>k</code>, <code>!k</code>, <code>k&gt;N</code>, <code>k&lt;N</code>; commas mean AND.
-            </HelperTextItem>
-          )}
+          ) : null}
         </HelperText>
       </FormHelperText>
     </FormGroup>

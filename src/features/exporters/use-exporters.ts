@@ -1,9 +1,10 @@
 // ListExporters for the list page: every page, the label selector sent as
-// `filter`, refreshed about every 10 s.
+// `filter`, refreshed about every 10 s (every 5 s while the controller is away).
 import { useTransport } from "@connectrpc/connect-query";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { EXPORTERS_POLL_MS } from "@/lib/config";
 import { exportersQueryOptions } from "@/lib/list-queries";
+import { pollEvery } from "@/lib/query-client";
 import { useSession } from "@/lib/session-context";
 
 /** Every exporter matching `filter`; while a new filter loads, the previous answer stays (isPlaceholderData). */
@@ -13,6 +14,6 @@ export function useExporters(filter: string) {
   return useQuery({
     ...exportersQueryOptions(transport, namespace, filter),
     placeholderData: keepPreviousData,
-    refetchInterval: EXPORTERS_POLL_MS,
+    refetchInterval: pollEvery(EXPORTERS_POLL_MS),
   });
 }

@@ -13,8 +13,11 @@ import {
   HelperTextItem,
   TextInput,
 } from "@patternfly/react-core";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import { SelectorPointer } from "@/components/selector-pointer";
+import { parseSelector } from "@/domain/selector";
 import type { MatchCount } from "@/features/leases/exporter-matches";
+import { SELECTOR_PLACEHOLDER, selectorProblemText } from "@/lib/selector-words";
 
 export interface SelectorBuilderProps {
   readonly value: string;
@@ -59,6 +62,13 @@ export function SelectorBuilder({ value, onChange, onPick, error, catalog, count
   const [pickedValue, setPickedValue] = useState("");
   const values = catalog.get(key) ?? [];
   const keys = [...catalog.keys()];
+  const addRef = useRef<HTMLButtonElement>(null);
+  // A selector that does not parse reads as on the exporters page (same words, same pointer);
+  // the form's own message stays for the rest (empty, or refused for a lease).
+  const syntax = error === undefined ? undefined : parseSelector(value);
+  const syntaxError = syntax !== undefined && !syntax.ok ? syntax.error : undefined;
+  const shownError = syntaxError !== undefined ? selectorProblemText(syntaxError) : error;
+  const canAdd = key !== "" && values.includes(pickedValue);
 
   return (
     <>
@@ -92,12 +102,17 @@ export function SelectorBuilder({ value, onChange, onPick, error, catalog, count
           </FormGroup>
         </FlexItem>
         <FlexItem>
+          {/* aria-disabled, not disabled: once the pick is added the button stays focused (a
+              disabled button drops focus to the page), and the live count below says what changed. */}
           <Button
+            ref={addRef}
             variant="secondary"
-            isDisabled={key === "" || !values.includes(pickedValue)}
+            isAriaDisabled={!canAdd}
             onClick={() => {
+              if (!canAdd) return;
               onPick(key, pickedValue);
               setPickedValue("");
+              addRef.current?.focus();
             }}
           >
             Add to selector
@@ -109,18 +124,19 @@ export function SelectorBuilder({ value, onChange, onPick, error, catalog, count
           id="create-selector"
           value={value}
           onChange={(_e, v) => onChange(v)}
-          validated={error !== undefined ? "error" : "default"}
+          validated={shownError !== undefined ? "error" : "default"}
           aria-describedby="create-selector-message"
-          placeholder="board=rcar-s4,site in (bcn,brno)"
+          placeholder={SELECTOR_PLACEHOLDER}
           spellCheck={false}
           autoComplete="off"
           autoCapitalize="off"
           isRequired
         />
         <FormHelperText>
+          {syntaxError !== undefined && <SelectorPointer text={value} error={syntaxError} />}
           <HelperText id="create-selector-message" isLiveRegion>
-            {error !== undefined ? (
-              <HelperTextItem variant="error">{error}</HelperTextItem>
+            {shownError !== undefined ? (
+              <HelperTextItem variant="error">{shownError}</HelperTextItem>
             ) : exportersProblem !== undefined ? (
               <HelperTextItem variant="warning">{`Matches unknown: ${exportersProblem}`}</HelperTextItem>
             ) : count !== undefined && value.trim() !== "" ? (
