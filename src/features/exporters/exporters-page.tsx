@@ -32,6 +32,7 @@ import { useDocumentTitle } from "@/lib/use-document-title";
 import { useFirstLoad } from "@/lib/use-first-load";
 import { NARROW_QUERY, useMediaQuery } from "@/lib/use-media-query";
 import { isShowingStale } from "@/lib/use-stale-queries";
+import { currentParams } from "@/lib/current-params";
 
 /** Typing pauses this long before a valid selector goes to the URL (and the controller). */
 const SELECTOR_DEBOUNCE_MS = 300;
@@ -96,7 +97,7 @@ export function ExportersPage() {
   const filters = readFilters(params);
 
   const update = useCallback(
-    (patch: Partial<ExporterFilters>) => setParams((p) => writeFilters(p, patch), { replace: true }),
+    (patch: Partial<ExporterFilters>) => setParams(() => writeFilters(currentParams(), patch), { replace: true }),
     [setParams],
   );
   const writeSelector = useCallback((selector: string) => update({ selector }), [update]);

@@ -32,6 +32,7 @@ import { describeError, isRequestRefused } from "@/lib/errors";
 import { useSession } from "@/lib/session-context";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import { useNow } from "@/lib/use-now";
+import { currentParams } from "@/lib/current-params";
 
 /** Typing pauses this long before a valid tag filter goes to the URL (and the controller). */
 const FILTER_DEBOUNCE_MS = 300;
@@ -75,7 +76,7 @@ export function LeasesPage() {
   const [params, setParams] = useSearchParams();
   const filters = readLeaseFilters(params);
   const update = useCallback(
-    (patch: Partial<LeaseListFilters>) => setParams((p) => writeLeaseFilters(p, patch), { replace: true }),
+    (patch: Partial<LeaseListFilters>) => setParams(() => writeLeaseFilters(currentParams(), patch), { replace: true }),
     [setParams],
   );
   const writeTags = useCallback((tags: string) => update({ tags }), [update]);
