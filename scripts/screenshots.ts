@@ -1,0 +1,100 @@
+// `npm run screenshots`: the portal's pages as a person sees them, for
+// looking at before a change lands. Starts its own demo lab and gateway on
+// free loopback ports, gives the lab some life (leases held by others, one
+// of alice's, one waiting, one whose hook failed), signs in as alice, and
+// writes .shots/<page>-<light|dark>-<size>.png. Not a test: nothing asserts.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { chromium, type Page } from "@playwright/test";
+import { startGateway } from "../server/gateway/gateway.js";
+import { clientAs } from "../server/lab/testing/lab-harness.js";
+import { buildIfStale } from "./build-if-stale.js";
+import { startDemoLab } from "./demo-lab.js";
+
+const SIZES = { laptop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 }, wall: { width: 1920, height: 1080 } } as const;
+const out = join(process.cwd(), ".shots");
+const only = process.argv.slice(2); // page names to take, all by default
+
+function browserPath(): string | undefined {
+  try {
+    if (existsSync(chromium.executablePath())) return undefined;
+  } catch {
+    // no bundled browser
+  }
+  return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => existsSync(p));
+}
+
+buildIfStale();
+mkdirSync(out, { recursive: true });
+const dataDir = mkdtempSync(join(tmpdir(), "portal-shots-"));
+const demo = await startDemoLab({ dataDir, scenarioFile: join("scenarios", "demo.yaml") });
+const gateway = await startGateway({ port: 0, controller: demo.lab.url, caFile: demo.lab.caFile, staticDir: "dist", portal: demo.portal, log: () => undefined });
+const executablePath = browserPath();
+const browser = await chromium.launch({
+  ...(executablePath === undefined ? {} : { executablePath }),
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+try {
+  const parent = `namespaces/${demo.lab.namespace}`;
+  const hour = { seconds: 3600n };
+  await clientAs(demo.lab, "bob").createLease({ parent, lease: { exporterName: "rpi5-01", duration: hour } });
+  await clientAs(demo.lab, "carol").createLease({ parent, lease: { selector: "board=rcar-s4,site=bcn", duration: { seconds: 7200n } } });
+  const mine = await clientAs(demo.lab, "alice").createLease({ parent, lease: { exporterName: "rpi5-02", duration: { seconds: 5400n }, tags: { team: "bsp" } } });
+  await clientAs(demo.lab, "bob").createLease({ parent, lease: { exporterName: "rpi5-03", duration: hour } });
+  const waiting = await clientAs(demo.lab, "alice").createLease({ parent, lease: { exporterName: "rpi5-03", duration: hour } });
+  const failed = await clientAs(demo.lab, "alice").createLease({ parent, lease: { exporterName: "rcar-h3-04", duration: hour } });
+  await sleep(6_000); // the hooks run (rcar-h3-04's fails)
+
+  const bare = (name: string) => name.split("/").pop() ?? name;
+  const pages: Record<string, string> = {
+    "sign-in": "/sign-in",
+    exporters: "/exporters",
+    "exporter-detail": "/exporters/rpi5-03",
+    leases: "/leases",
+    "lease-mine": `/leases/${bare(mine.name)}`,
+    "lease-waiting": `/leases/${bare(waiting.name)}`,
+    "lease-failed": `/leases/${bare(failed.name)}`,
+    "lease-new": "/leases/new",
+  };
+  const { token } = demo.lab.clients.find((c) => c.name === "alice") ?? { token: "" };
+
+  for (const theme of ["light", "dark"] as const) {
+    for (const [size, viewport] of Object.entries(SIZES)) {
+      const context = await browser.newContext({ viewport, colorScheme: theme });
+      const page: Page = await context.newPage();
+      await page.goto(`${gateway.url}/sign-in`);
+      await page.getByLabel("Token", { exact: true }).fill(token);
+      await page.getByLabel("Namespace", { exact: true }).last().fill(demo.lab.namespace);
+      await page.getByLabel("Client name").fill("alice");
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.getByRole("heading", { name: "Exporters", level: 1 }).waitFor();
+      for (const [name, path] of Object.entries(pages)) {
+        if (only.length > 0 && !only.includes(name)) continue;
+        if (name === "sign-in") {
+          const fresh = await browser.newContext({ viewport, colorScheme: theme });
+          const p = await fresh.newPage();
+          await p.goto(`${gateway.url}${path}`);
+          await p.getByRole("heading", { name: "Sign in", level: 1 }).waitFor();
+          await p.waitForTimeout(500);
+          await p.screenshot({ path: join(out, `${name}-${theme}-${size}.png`), fullPage: true });
+          await fresh.close();
+          continue;
+        }
+        await page.goto(`${gateway.url}${path}`);
+        await page.locator("h1").first().waitFor();
+        await page.waitForTimeout(1_500); // first answers and transitions settle
+        await page.screenshot({ path: join(out, `${name}-${theme}-${size}.png`), fullPage: size !== "wall" });
+      }
+      await context.close();
+    }
+  }
+  console.log(`Screenshots in ${out}`);
+} finally {
+  await browser.close();
+  await gateway.stop();
+  await demo.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
