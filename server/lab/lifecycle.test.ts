@@ -81,7 +81,8 @@ describe("waiting [L2] steps 5-8, [L4]", () => {
   });
 
   it("Pending/NotReady while the only match runs its afterLease hook, with the exporter statuses of [S2]", async () => {
-    const first = await alice.createLease({ parent, lease: { exporterName: "sk-am62-01", duration: { seconds: 2n } } });
+    // 4 s: after the 1 s beforeLease hook, room to see the board ready on a loaded machine.
+    const first = await alice.createLease({ parent, lease: { exporterName: "sk-am62-01", duration: { seconds: 4n } } });
     await until("the beforeLease hook", async () => ((await exporter("sk-am62-01")).status === ExporterStatus.BEFORE_LEASE_HOOK ? true : undefined));
     expect((await exporter("sk-am62-01")).statusMessage).toBe("Running beforeLease hook");
     const ready = await until("ready for commands", async () => {
