@@ -6,13 +6,12 @@ import {
   Flex,
   FlexItem,
   PageSection,
-  Spinner,
   Title,
 } from "@patternfly/react-core";
 import { useMemo } from "react";
 import { useNavigate, useParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";
-import { ErrorAlert } from "@/components/error-alert";
+import { LoadFailedOrLoading } from "@/components/load-failed-or-loading";
 import { ExporterStatusLabel } from "@/components/exporter-status-label";
 import { RouterAnchor } from "@/components/router-anchor";
 import { isLeaseOf } from "@/domain/lease-status";
@@ -77,21 +76,7 @@ function ValidExporterDetail({ name }: { name: string }) {
       <PageSection>
         <Crumbs name={name} />
         <Title headingLevel="h1">{name}</Title>
-        {exporter.isError ? (
-          <ErrorAlert
-            error={exporter.error}
-            title="This exporter could not be loaded"
-            actions={
-              <Button variant="link" isInline onClick={() => void exporter.refetch()}>
-                Try again
-              </Button>
-            }
-          />
-        ) : (
-          <div className="portal-loading" role="status">
-            <Spinner size="lg" aria-hidden /> Loading the exporter…
-          </div>
-        )}
+        <LoadFailedOrLoading error={exporter.error} isError={exporter.isError} retry={() => void exporter.refetch()} what="exporter" />
       </PageSection>
     );
   }

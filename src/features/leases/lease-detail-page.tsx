@@ -1,9 +1,9 @@
 // /leases/:name : one lease, followed live (every 2 s while it waits, 5 s
 // while held, not once ended), with the holder's actions.
-import { Button, PageSection, Spinner, Title } from "@patternfly/react-core";
+import { Button, PageSection, Title } from "@patternfly/react-core";
 import { useNavigate, useParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";
-import { ErrorAlert } from "@/components/error-alert";
+import { LoadFailedOrLoading } from "@/components/load-failed-or-loading";
 import { shortName, validateObjectName } from "@/domain/resource-names";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { LeaseActions } from "@/features/leases/lease-actions";
@@ -69,21 +69,7 @@ function LeaseNotLoaded({ name, lease }: { name: string; lease: ReturnType<typeo
       <p className="portal-muted">
         <code>{name}</code>
       </p>
-      {lease.isError ? (
-        <ErrorAlert
-          error={lease.error}
-          title="This lease could not be loaded"
-          actions={
-            <Button variant="link" isInline onClick={() => void lease.refetch()}>
-              Try again
-            </Button>
-          }
-        />
-      ) : (
-        <div className="portal-loading" role="status">
-          <Spinner size="lg" aria-hidden /> Loading the lease…
-        </div>
-      )}
+      <LoadFailedOrLoading error={lease.error} isError={lease.isError} retry={() => void lease.refetch()} what="lease" />
     </PageSection>
   );
 }
