@@ -42,6 +42,8 @@ export default defineConfig({
   server: {
     proxy: {
       "/jumpstarter.client.v1.ClientService": { target: gateway, changeOrigin: true },
+      // The sign-in providers the gateway offers (issue 11).
+      "/portal-config.json": { target: gateway, changeOrigin: true },
     },
   },
 });

@@ -67,13 +67,13 @@ export const test = base.extend<{ stack: Stack }>({
 export { expect };
 
 /** Signs in the quick way (token pasted), for journeys about something else. */
-export async function signInWithToken(page: Page, stack: Stack, client = "alice"): Promise<void> {
+export async function signInWithToken(page: Page, stack: Pick<Stack, "url" | "lab" | "client">, client = "alice"): Promise<void> {
   const { token } = stack.client(client);
   await page.goto(`${stack.url}/sign-in`);
   await page.getByLabel("Token", { exact: true }).fill(token);
   await page.getByLabel("Namespace").fill(stack.lab.namespace);
   await page.getByLabel("Client name").fill(client);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Exporters", level: 1 })).toBeVisible();
 }
 

@@ -12,7 +12,7 @@ export interface LeaseForm {
 }
 
 /** Fills the create form as a user does (selector, duration, tags). */
-export async function fillLeaseForm(page: Page, stack: Stack, form: LeaseForm): Promise<void> {
+export async function fillLeaseForm(page: Page, stack: Pick<Stack, "url">, form: LeaseForm): Promise<void> {
   await page.goto(`${stack.url}/leases/new`);
   await page.getByLabel("Any exporter matching a selector").check();
   await page.getByLabel("Label selector").fill(form.selector);
@@ -31,7 +31,7 @@ export async function fillLeaseForm(page: Page, stack: Stack, form: LeaseForm): 
 }
 
 /** Creates a lease with the form and waits for its page; returns the lease's bare name. */
-export async function createLease(page: Page, stack: Stack, form: LeaseForm): Promise<string> {
+export async function createLease(page: Page, stack: Pick<Stack, "url">, form: LeaseForm): Promise<string> {
   await fillLeaseForm(page, stack, form);
   await page.getByRole("button", { name: "Create lease" }).click();
   await expect(page).toHaveURL(LEASE_PAGE);

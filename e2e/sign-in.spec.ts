@@ -15,7 +15,7 @@ test("a new user signs in by importing the client config file the lab gave them"
 
   await page.getByLabel("Client config file").setInputFiles(stack.client("alice").configPath);
   await expect(page.getByText("client alice in namespace lab")).toBeVisible();
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 
   // Back where they were going, filter included.
   await expect(page.getByRole("heading", { name: "Exporters", level: 1 })).toBeVisible();
@@ -28,7 +28,7 @@ test("a wrong token is refused with the controller's words, and nothing typed is
   await page.getByLabel("Namespace").fill("lab");
   await page.getByLabel("Client name").fill("alice");
   await page.getByLabel("Token", { exact: true }).fill("not-a-real-token");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   // A version 1 simulator says "invalid or expired token"; a real controller "failed to authenticate token" [A9].
   await expect(page.getByText(/invalid or expired token|failed to authenticate token/i)).toBeVisible();
   await expect(page.getByLabel("Namespace")).toHaveValue("lab");
@@ -61,7 +61,7 @@ test("a token that stops being valid sends the user to sign in with the reason, 
   await expect(page.getByText(/permission denied for client lab\/alice/)).toBeVisible();
 
   await page.getByLabel("Token", { exact: true }).fill(newToken);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Leases", level: 1 })).toBeVisible();
   await expect(page).toHaveURL(/\/leases$/);
 });

@@ -80,7 +80,7 @@ test("npm start serves the portal against the demo lab and stops on one Ctrl-C",
     await expect(page).toHaveURL(/\/sign-in/);
     await page.getByLabel("Client config file").setInputFiles(aliceConfig ?? "");
     await expect(page.getByText("client alice in namespace lab")).toBeVisible();
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Exporters", level: 1 })).toBeVisible();
     await expect(page.getByRole("link", { name: "rcar-s4-01" })).toBeVisible();
     // The page made many calls; without --access-log none of them scrolled the summary away.

@@ -53,7 +53,18 @@ function withProvider(scenarioFile: string, idp: RunningIdp): Scenario {
   };
 }
 
-export async function startDemoLab(options: { dataDir: string; scenarioFile: string; host?: string }): Promise<DemoLab> {
+export interface DemoLabOptions {
+  readonly dataDir: string;
+  readonly scenarioFile: string;
+  readonly host?: string;
+  /** The provider's access-token lifetime (default 1 h); journeys shorten it to see renewals. */
+  readonly accessTokenTtlSeconds?: number;
+}
+
+/** What the sign-in button calls the demo provider. */
+export const DEMO_PROVIDER_LABEL = "the demo provider";
+
+export async function startDemoLab(options: DemoLabOptions): Promise<DemoLab> {
   const host = options.host ?? "127.0.0.1";
   const idp = await startDemoIdp({
     dataDir: join(options.dataDir, "idp"),
@@ -61,10 +72,17 @@ export async function startDemoLab(options: { dataDir: string; scenarioFile: str
     users: DEMO_USERS,
     // Loopback redirect URIs: any port, as native clients use them (the portal's port varies).
     clients: [
-      { clientId: PORTAL_CLIENT_ID, redirectUris: ["http://127.0.0.1/sign-in/oidc", "http://localhost/sign-in/oidc"] },
+      {
+        clientId: PORTAL_CLIENT_ID,
+        redirectUris: ["http://127.0.0.1/sign-in/oidc", "http://localhost/sign-in/oidc"],
+        postLogoutRedirectUris: ["http://127.0.0.1/sign-in", "http://localhost/sign-in"],
+      },
       { clientId: "jumpstarter-cli", redirectUris: ["http://127.0.0.1/callback", "http://localhost/callback"] },
     ],
     audience: DEMO_AUDIENCE,
+    // Browsers do not trust the lab's own CA: they reach the provider on its http loopback address.
+    browserAddress: true,
+    ...(options.accessTokenTtlSeconds === undefined ? {} : { accessTokenTtlSeconds: options.accessTokenTtlSeconds }),
   });
   try {
     const lab = await startLab({ port: 0, dataDir: options.dataDir, scenario: withProvider(options.scenarioFile, idp), loginServicePort: 0 });
@@ -76,7 +94,8 @@ export async function startDemoLab(options: { dataDir: string; scenarioFile: str
         clientId: PORTAL_CLIENT_ID,
         usernameClaim: DEMO_USERNAME_CLAIM,
         usernamePrefix: DEMO_USERNAME_PREFIX,
-        label: "the demo identity provider",
+        label: DEMO_PROVIDER_LABEL,
+        ...(idp.browserUrl === undefined ? {} : { browserUrls: { [idp.issuer]: idp.browserUrl } }),
       },
       async stop() {
         await lab.stop();

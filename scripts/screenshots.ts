@@ -2,7 +2,8 @@
 // looking at before a change lands. Starts its own demo lab and gateway on
 // free loopback ports, gives the lab some life (leases held by others, one
 // of alice's, one waiting, one whose hook failed), signs in as alice, and
-// writes .shots/<page>-<light|dark>-<size>.png. Not a test: nothing asserts.
+// writes .shots/<page>-<light|dark>-<size>.png (`npm run screenshots -- sign-in leases`
+// for some). Not a test: nothing asserts.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -58,6 +59,8 @@ try {
     "lease-waiting": `/leases/${bare(waiting.name)}`,
     "lease-failed": `/leases/${bare(failed.name)}`,
     "lease-new": "/leases/new",
+    // The provider's way back, reached without a sign-in to finish.
+    "oidc-callback": "/sign-in/oidc",
   };
   const { token } = demo.lab.clients.find((c) => c.name === "alice") ?? { token: "" };
 
@@ -80,6 +83,10 @@ try {
           await p.getByRole("heading", { name: "Sign in", level: 1 }).waitFor();
           await p.waitForTimeout(500);
           await p.screenshot({ path: join(out, `${name}-${theme}-${size}.png`), fullPage: true });
+          // The demo provider's own login page, one press away.
+          await p.getByRole("button", { name: /^Sign in with / }).click();
+          await p.getByLabel("Password").waitFor();
+          await p.screenshot({ path: join(out, `provider-login-${theme}-${size}.png`), fullPage: true });
           await fresh.close();
           continue;
         }

@@ -6,9 +6,10 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
+import { ConfigError, flagOrEnv, portalSignIn, SIGN_IN_FLAGS, signInUsage } from "../server/gateway/config.js";
 import { startGateway, type RunningGateway } from "../server/gateway/gateway.js";
 import type { RunningLab } from "../server/lab/lab.js";
-import { startDemoLab, type DemoLab } from "./demo-lab.js";
+import { DEMO_PROVIDER_LABEL, DEMO_USERS, startDemoLab, type DemoLab } from "./demo-lab.js";
 import { buildIfStale } from "./build-if-stale.js";
 
 const usage = `Usage: npm start -- [--port N] [--host H] [--controller URL] [--ca-file F] [--insecure]
@@ -21,7 +22,9 @@ const usage = `Usage: npm start -- [--port N] [--host H] [--controller URL] [--c
   --insecure        with --controller: skip TLS verification (development only)
   --scenario FILE   lab simulator scenario (default scenarios/demo.yaml)
   --data DIR        lab simulator data folder (default lab-data)
-  --access-log      print the gateway's log line for every call (or PORTAL_ACCESS_LOG=true)`;
+  --access-log      print the gateway's log line for every call (or PORTAL_ACCESS_LOG=true)
+With --controller, sign-in through the lab's identity provider:
+${signInUsage.split("\n").slice(1).join("\n")}`;
 
 /** A visible folder: file pickers hide dot-folders, and people pick their config file from here. */
 const DEFAULT_DATA_DIR = "lab-data";
@@ -46,6 +49,7 @@ try {
       data: { type: "string" },
       "access-log": { type: "boolean" },
       help: { type: "boolean", short: "h" },
+      ...Object.fromEntries(SIGN_IN_FLAGS.map((f) => [f, { type: "string" as const }])),
     },
   }).values;
 } catch (error) {
@@ -69,6 +73,14 @@ if (controller !== undefined && !/^https?:\/\//.test(controller)) {
 }
 // The simulator brings its own CA; these are for a controller of yours.
 if (controller === undefined && (caFile !== undefined || insecure)) fail("--ca-file and --insecure go with --controller");
+let signIn: ReturnType<typeof portalSignIn> = {};
+try {
+  signIn = portalSignIn(flagOrEnv(args, process.env));
+} catch (error) {
+  fail(error instanceof ConfigError ? error.message : String(error));
+}
+// The demo lab brings its own provider and login service.
+if (controller === undefined && Object.keys(signIn).length > 0) fail("the sign-in flags (--login-service, --oidc-*, --namespace) go with --controller");
 
 try {
   buildIfStale();
@@ -114,7 +126,7 @@ try {
     staticDir: "dist",
     caFile: upstreamCaFile,
     ...(insecure ? { insecure } : {}),
-    ...(demo === undefined ? {} : { portal: demo.portal }),
+    ...(demo === undefined ? (Object.keys(signIn).length === 0 ? {} : { portal: signIn }) : { portal: demo.portal }),
     // One JSON line per call scrolls the address and the config paths away: only on request.
     // Lines about the gateway's own failures always show.
     log: (line) => {
@@ -135,9 +147,14 @@ try {
     for (const client of lab.clients) {
       console.log(`    ${client.name.padEnd(8)} ${client.configPath}`);
     }
+    console.log("");
+    console.log(`  Or press "Sign in with ${DEMO_PROVIDER_LABEL}" and log in as one of its users`);
+    console.log("  (each gets a client of their own on first sign-in):");
+    for (const user of DEMO_USERS) console.log(`    ${user.username} / ${user.password}`);
   } else {
     console.log(`  Controller: ${upstream}`);
-    console.log("  Sign in with your jmp client config file (~/.config/jumpstarter/clients/*.yaml).");
+    console.log("  Sign in with your jmp client config file (~/.config/jumpstarter/clients/*.yaml)");
+    console.log(signIn.loginService !== undefined || signIn.oidc !== undefined ? "  or with the lab's identity provider." : "  (add --login-service URL to offer the lab's identity provider).");
   }
   console.log("");
   console.log("  Press Ctrl-C to stop.");

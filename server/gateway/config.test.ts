@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseCommandLine, parseDuration, parseListen, parseOrigins } from "./config.js";
+import { ConfigError, flagOrEnv, parseCommandLine, parseDuration, parseListen, parseOrigins, portalSignIn } from "./config.js";
 
 const controller = "http://127.0.0.1:8082";
 
@@ -119,5 +119,16 @@ describe("parseDuration", () => {
 describe("parseOrigins", () => {
   it("normalises case and a trailing slash, drops empty entries", () => {
     expect(parseOrigins("HTTPS://A.Example/, ,http://localhost:5173")).toEqual(["https://a.example", "http://localhost:5173"]);
+  });
+});
+
+describe("the sign-in flags as npm start reads them", () => {
+  it("takes a flag first, else its PORTAL_* variable, and words a bad URL with the name the user gave", () => {
+    const env = { PORTAL_OIDC_ISSUER: "https://idp.example/", PORTAL_NAMESPACE: "lab" };
+    expect(portalSignIn(flagOrEnv({ "oidc-label": "Keycloak" }, env))).toEqual({ oidc: { issuer: "https://idp.example" }, label: "Keycloak", namespace: "lab" });
+    expect(portalSignIn(flagOrEnv({ namespace: "qa" }, env))).toMatchObject({ namespace: "qa" });
+    expect(() => portalSignIn(flagOrEnv({ "login-service": "login.example" }, {}))).toThrow('--login-service must be an http:// or https:// URL, got "login.example"');
+    expect(() => portalSignIn(flagOrEnv({}, { PORTAL_LOGIN_SERVICE: "x" }))).toThrow(/^PORTAL_LOGIN_SERVICE must be/);
+    expect(portalSignIn(flagOrEnv({}, {}))).toEqual({});
   });
 });

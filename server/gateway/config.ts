@@ -41,6 +41,17 @@ function isFlagName(name: string): name is FlagName {
   return Object.hasOwn(flags, name);
 }
 
+/** The sign-in flags' help, shared with `npm start`. */
+export const signInUsage = `  Sign-in with the lab's identity provider (OIDC):
+  --login-service URL       the controller's login service: its OIDC issuers and namespace [PORTAL_LOGIN_SERVICE]
+  --oidc-issuer URL         an OIDC issuer (besides or instead of the login service's)  [PORTAL_OIDC_ISSUER]
+  --oidc-client-id ID       the portal's client at the provider (default jumpstarter-cli) [PORTAL_OIDC_CLIENT_ID]
+  --oidc-audience A         the audience the controller expects (with --oidc-issuer)  [PORTAL_OIDC_AUDIENCE]
+  --oidc-username-claim C   the claim the controller's authenticator names users by (default sub) [PORTAL_OIDC_USERNAME_CLAIM]
+  --oidc-username-prefix P  its username prefix, e.g. keycloak:                       [PORTAL_OIDC_USERNAME_PREFIX]
+  --oidc-label NAME         what the sign-in button calls it ("Sign in with NAME")   [PORTAL_OIDC_LABEL]
+  --namespace NS            the lab's namespace (else the login service's)            [PORTAL_NAMESPACE]`;
+
 export const usage = `Usage: gateway --controller URL [options]
 
   --controller URL          Jumpstarter controller: https://HOST:PORT (TLS, the jmp
@@ -53,15 +64,7 @@ export const usage = `Usage: gateway --controller URL [options]
   --allowed-origins A,B     origins allowed to call the API cross-origin (default none) [PORTAL_ALLOWED_ORIGINS]
   --max-body-bytes N        largest request body (default 1048576)                     [PORTAL_MAX_BODY_BYTES]
   --upstream-timeout DUR    longest controller call, e.g. 30s, 500ms, 2m (default 30s) [PORTAL_UPSTREAM_TIMEOUT]
-  Sign-in with the lab's identity provider (OIDC):
-  --login-service URL       the controller's login service: its OIDC issuers and namespace [PORTAL_LOGIN_SERVICE]
-  --oidc-issuer URL         an OIDC issuer (besides or instead of the login service's)  [PORTAL_OIDC_ISSUER]
-  --oidc-client-id ID       the portal's client at the provider (default jumpstarter-cli) [PORTAL_OIDC_CLIENT_ID]
-  --oidc-audience A         the audience the controller expects (with --oidc-issuer)  [PORTAL_OIDC_AUDIENCE]
-  --oidc-username-claim C   the claim the controller's authenticator names users by (default sub) [PORTAL_OIDC_USERNAME_CLAIM]
-  --oidc-username-prefix P  its username prefix, e.g. keycloak:                       [PORTAL_OIDC_USERNAME_PREFIX]
-  --oidc-label NAME         what the sign-in button calls it ("Sign in with NAME")   [PORTAL_OIDC_LABEL]
-  --namespace NS            the lab's namespace (else the login service's)            [PORTAL_NAMESPACE]
+${signInUsage}
   --help                    show this text`;
 
 /** Splits argv into flag values; `--flag value`, `--flag=value` and bare boolean flags. */
@@ -219,17 +222,29 @@ export function parseCommandLine(argv: readonly string[], env: Environment, defa
   const timeout = get("upstream-timeout");
   if (timeout !== undefined) options.upstreamTimeoutMs = parseDuration(timeout.value, timeout.label);
 
+  const portal = portalSignIn(get);
+  if (Object.keys(portal).length > 0) options.portal = portal;
+
+  return { kind: "run", options };
+}
+
+/** The flags that say how people sign in (shared with `npm start`). */
+export const SIGN_IN_FLAGS = ["login-service", "oidc-issuer", "oidc-client-id", "oidc-audience", "oidc-username-claim", "oidc-username-prefix", "oidc-label", "namespace"] as const;
+type SignInFlag = (typeof SIGN_IN_FLAGS)[number];
+
+/** The portal's sign-in options from the sign-in flags; `get` reads a flag (or its environment variable). */
+export function portalSignIn(get: (name: SignInFlag) => { value: string; label: string } | undefined): NonNullable<GatewayOptions["portal"]> {
   const loginService = get("login-service");
   const issuer = get("oidc-issuer");
   for (const flag of [loginService, issuer]) {
     if (flag !== undefined && !/^https?:\/\//.test(flag.value)) throw new ConfigError(`${flag.label} must be an http:// or https:// URL, got "${flag.value}"`);
   }
   const audience = get("oidc-audience")?.value;
-  const given = (name: FlagName, key: "clientId" | "usernameClaim" | "usernamePrefix" | "label" | "namespace") => {
+  const given = (name: SignInFlag, key: "clientId" | "usernameClaim" | "usernamePrefix" | "label" | "namespace") => {
     const value = get(name)?.value;
     return value === undefined ? {} : { [key]: value };
   };
-  const portal = {
+  return {
     ...(loginService === undefined ? {} : { loginService: loginService.value.replace(/\/+$/, "") }),
     ...(issuer === undefined ? {} : { oidc: { issuer: issuer.value.replace(/\/+$/, ""), ...(audience === undefined ? {} : { audiences: [audience] }) } }),
     ...given("oidc-client-id", "clientId"),
@@ -238,7 +253,15 @@ export function parseCommandLine(argv: readonly string[], env: Environment, defa
     ...given("oidc-label", "label"),
     ...given("namespace", "namespace"),
   };
-  if (Object.keys(portal).length > 0) options.portal = portal;
+}
 
-  return { kind: "run", options };
+/** A flag's value from parsed flags, else its PORTAL_* environment variable. */
+export function flagOrEnv(values: Readonly<Record<string, unknown>>, env: Environment): (name: SignInFlag) => { value: string; label: string } | undefined {
+  return (name) => {
+    const v = values[name];
+    if (typeof v === "string") return { value: v, label: `--${name}` };
+    const spec: FlagSpec = flags[name];
+    const e = env[spec.env];
+    return e === undefined || e === "" ? undefined : { value: e, label: spec.env };
+  };
 }

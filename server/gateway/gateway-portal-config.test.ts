@@ -79,6 +79,25 @@ describe("/portal-config.json", () => {
     }
   });
 
+  it("gives the provider's browser address as its authority, and lets the page reach both origins", async () => {
+    const browserUrl = "http://127.0.0.1:5999";
+    const gateway = await startGateway({
+      controller: lab.url,
+      caFile: lab.caFile,
+      log: () => undefined,
+      portal: { loginService: lab.loginServiceUrl, browserUrls: { [idp.issuer]: browserUrl } },
+    });
+    try {
+      const res = await fetch(`${gateway.url}/portal-config.json`);
+      const config = (await res.json()) as { providers: { issuer: string; authority?: string }[] };
+      expect(config.providers.map((p) => [p.issuer, p.authority])).toEqual([[idp.issuer, browserUrl]]);
+      const connect = (res.headers.get("content-security-policy") ?? "").split("; ").find((d) => d.startsWith("connect-src"));
+      expect(connect).toBe(`connect-src 'self' ${new URL(idp.issuer).origin} ${browserUrl}`);
+    } finally {
+      await gateway.stop();
+    }
+  });
+
   it("is empty without any: the portal offers tokens and config files only", async () => {
     const gateway = await startGateway({ controller: lab.url, caFile: lab.caFile, log: () => undefined });
     try {

@@ -16,6 +16,11 @@ export interface OidcProvider {
   readonly usernamePrefix: string;
   /** What the sign-in button says: "Sign in with <label>". */
   readonly label: string;
+  /**
+   * Where browsers reach the provider, when not at its issuer URL (the demo
+   * provider's http loopback address); the SPA reads discovery from here.
+   */
+  readonly authority?: string;
 }
 
 export interface PortalConfig {
@@ -37,6 +42,8 @@ export interface PortalConfigOptions {
   /** What the sign-in button calls the provider(s); default the issuer's host. */
   readonly label?: string | undefined;
   readonly namespace?: string | undefined;
+  /** Browser addresses by issuer (see OidcProvider.authority). */
+  readonly browserUrls?: Readonly<Record<string, string>> | undefined;
 }
 
 interface LoginServiceAnswer {
@@ -75,6 +82,7 @@ const labelOf = (issuer: string): string => {
 };
 
 function provider(issuer: string, options: PortalConfigOptions, audiences: readonly string[], fallbackClientId: string): OidcProvider {
+  const authority = options.browserUrls?.[issuer];
   return {
     issuer,
     clientId: options.clientId ?? fallbackClientId,
@@ -82,6 +90,7 @@ function provider(issuer: string, options: PortalConfigOptions, audiences: reado
     usernameClaim: options.usernameClaim ?? "sub",
     usernamePrefix: options.usernamePrefix ?? "",
     label: options.label ?? labelOf(issuer),
+    ...(authority === undefined ? {} : { authority }),
   };
 }
 
@@ -114,10 +123,9 @@ export async function loadPortalConfig(options: PortalConfigOptions): Promise<{ 
 export function providerOrigins(config: PortalConfig): string[] {
   const origins = new Set<string>();
   for (const p of config.providers) {
-    try {
-      origins.add(new URL(p.issuer).origin);
-    } catch {
-      // not a URL: nothing to allow
+    for (const url of [p.issuer, p.authority]) {
+      const parsed = url === undefined ? null : URL.parse(url);
+      if (parsed !== null) origins.add(parsed.origin);
     }
   }
   return [...origins];

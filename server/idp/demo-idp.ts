@@ -4,17 +4,25 @@
 // tokens for the controller's audience, which the lab simulator accepts
 // through a JWT authenticator as the controller would [A3], [A5]. Its login
 // page is the only interaction: consent is given for the lab's own clients.
+//
+// The issuer is https (the controller requires it [A3]) under the lab's own
+// CA, which a person's browser does not trust. So that the portal's sign-in
+// works in any browser without a certificate warning, the same provider also
+// answers browsers on plain http on loopback (its "browser address"): it
+// builds its endpoint URLs from the request, while its tokens keep the https
+// issuer. A real lab's provider has a certificate browsers trust and needs
+// nothing of the kind.
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { exportJWK, generateKeyPair, type JWK } from "jose";
 import type ProviderClass from "oidc-provider";
 import { ensureTlsMaterial } from "../lab/tls-material.js";
 import { MemoryStorage } from "./memory-storage.js";
-import { loginPage } from "./login-page.js";
+import { loginPage, logoutPage } from "./login-page.js";
 
 export interface DemoUser {
   /** What the user types, and the `preferred_username` claim. */
@@ -28,6 +36,8 @@ export interface DemoClient {
   readonly clientId: string;
   /** Exact redirect URIs, or loopback ones (any port, as for `jmp login`'s `http://localhost:<port>/callback`). */
   readonly redirectUris: readonly string[];
+  /** Where RP-initiated logout may return to (loopback ones: any port). */
+  readonly postLogoutRedirectUris?: readonly string[];
 }
 
 export interface DemoIdpOptions {
@@ -42,6 +52,8 @@ export interface DemoIdpOptions {
   readonly audience: string;
   /** Default 1 h. */
   readonly accessTokenTtlSeconds?: number;
+  /** Also answer browsers on plain http on a loopback port (see the header); default off. */
+  readonly browserAddress?: boolean;
 }
 
 export interface RunningIdp {
@@ -50,6 +62,8 @@ export interface RunningIdp {
   /** The CA that signs its certificate, for the authenticator's `certificateAuthority`. */
   readonly caPem: string;
   readonly caFile: string;
+  /** http://127.0.0.1:PORT — where browsers reach the same provider, when `browserAddress` was asked for. */
+  readonly browserUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -101,6 +115,23 @@ async function loadProvider(): Promise<typeof ProviderClass> {
   }
 }
 
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * CORS for a public client's token requests: from the origin of one of its
+ * redirect URIs; for a loopback one (native, any port) from that host on any port.
+ */
+export function corsAllowed(origin: string, redirectUris: readonly string[]): boolean {
+  const from = URL.parse(origin);
+  if (from === null) return false;
+  return redirectUris.some((uri) => {
+    const allowed = URL.parse(uri);
+    if (allowed === null) return false;
+    if (allowed.origin === from.origin) return true;
+    return allowed.protocol === "http:" && from.protocol === "http:" && LOOPBACK_HOSTS.has(allowed.hostname) && allowed.hostname === from.hostname;
+  });
+}
+
 function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new Promise((resolve, reject) => {
     let body = "";
@@ -116,6 +147,9 @@ function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 
 export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningIdp> {
   const host = options.host ?? "127.0.0.1";
+  if (options.browserAddress === true && host !== "127.0.0.1" && host !== "localhost") {
+    throw new Error(`the demo provider answers browsers over plain http on loopback only, not on ${host}`);
+  }
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const tls = await ensureTlsMaterial(options.dataDir, { listenHost: host });
   const users = new Map(options.users.map((u) => [u.username, u]));
@@ -149,6 +183,7 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningIdp>
       grant_types: ["authorization_code", "refresh_token"],
       response_types: ["code"],
       redirect_uris: [...c.redirectUris],
+      post_logout_redirect_uris: [...(c.postLogoutRedirectUris ?? [])],
       application_type: "native",
     })),
     claims: { openid: ["sub"], profile: ["name", "preferred_username"], email: ["email", "email_verified"] },
@@ -156,7 +191,13 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningIdp>
     findAccount: (_ctx, id) => (users.has(id) ? { accountId: id, claims: () => claimsOf(id) } : undefined),
     features: {
       devInteractions: { enabled: false },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx, form) => {
+          ctx.type = "html";
+          ctx.body = logoutPage({ issuer, form });
+        },
+      },
       resourceIndicators: {
         enabled: true,
         // Every token is for the controller, whether or not the client names it [A5].
@@ -194,8 +235,18 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningIdp>
       return grant;
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    ttl: { Session: 8 * 3600, Interaction: 600, Grant: 8 * 3600, RefreshToken: 8 * 3600 },
+    // Every lifetime is set (the library warns on the console about any left to its default).
+    ttl: {
+      Session: 8 * 3600,
+      Interaction: 600,
+      Grant: 8 * 3600,
+      RefreshToken: 8 * 3600,
+      AccessToken: options.accessTokenTtlSeconds ?? 3600,
+      IdToken: options.accessTokenTtlSeconds ?? 3600,
+      AuthorizationCode: 60,
+    },
     pkce: { required: () => true },
+    clientBasedCORS: (_ctx, origin, client) => corsAllowed(origin, client.redirectUris ?? []),
   });
   provider.proxy = false;
 
@@ -241,14 +292,32 @@ export async function startDemoIdp(options: DemoIdpOptions): Promise<RunningIdp>
     })();
   };
 
+  const servers: { close(cb: () => void): unknown; closeAllConnections(): void }[] = [server];
+  let browserUrl: string | undefined;
+  if (options.browserAddress === true) {
+    const browser = createHttpServer((req, res) => handle(req, res));
+    await new Promise<void>((resolve, reject) => {
+      browser.once("error", reject);
+      browser.listen(0, host, () => resolve());
+    });
+    servers.push(browser);
+    browserUrl = `http://${host}:${(browser.address() as AddressInfo).port}`;
+  }
+
   return {
     issuer,
     caPem: tls.caPem,
     caFile: tls.caFile,
+    browserUrl,
     stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+      Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              s.closeAllConnections();
+            }),
+        ),
+      ).then(() => undefined),
   };
 }

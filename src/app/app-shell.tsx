@@ -48,8 +48,9 @@ const NAV: readonly NavEntry[] = [
 
 function Identity() {
   const session = useSession();
+  const via = session.oidc === undefined ? undefined : `Signed in with ${session.oidc.label} as ${session.oidc.username}`;
   return (
-    <span className="portal-identity">
+    <span className="portal-identity" title={via}>
       <span className="portal-identity__label">Client</span> <strong>{session.clientName}</strong>
       <span className="portal-identity__sep" aria-hidden>
         ·

@@ -4,12 +4,18 @@ import { useState } from "react";
 import { RouterProvider } from "react-router";
 import { AppProviders } from "@/app/providers";
 import { createAppRouter } from "@/app/router";
+import { createOidcTokenRenewal } from "@/features/auth";
 import { createQueryClient } from "@/lib/query-client";
 import { browserStorageAreas, createSessionStore } from "@/lib/session";
 import { createSessionTransport } from "@/lib/transport";
 
 function createApp() {
-  const sessionStore = createSessionStore(browserStorageAreas(), (session) => createSessionTransport(session));
+  // An OIDC session's calls send the token that renewal keeps fresh. The
+  // renewal follows the store, so it is made just after; calls come later.
+  const sessionStore = createSessionStore(browserStorageAreas(), (session) =>
+    createSessionTransport(session, session?.oidc === undefined ? {} : { currentToken: () => renewal.currentToken() }),
+  );
+  const renewal = createOidcTokenRenewal(sessionStore);
   // A session-fatal answer anywhere (bad or expired token, unknown client...)
   // ends the session; the route guard then sends the user to sign-in with
   // the reason and the way back.

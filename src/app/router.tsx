@@ -1,11 +1,12 @@
 // The routes: they compose features (features never import each other).
 // URL conventions: lists keep their filters in the query string; a detail
-// page is /<kind>/<bare name>; /sign-in?next=<path>&reason=<controller's words>.
+// page is /<kind>/<bare name>; /sign-in?next=<path>&reason=<controller's words>;
+// /sign-in/oidc is the redirect URI a lab registers at its provider.
 import { createBrowserRouter, Navigate } from "react-router";
 import { AppShell } from "@/app/app-shell";
 import { NotFoundPage } from "@/app/not-found-page";
 import { RouteError } from "@/app/route-error";
-import { RequireSession, SignInPage } from "@/features/auth";
+import { OidcCallbackPage, RequireSession, SignInPage } from "@/features/auth";
 import { ExporterDetailPage, ExportersPage } from "@/features/exporters";
 import { CreateLeasePage, LeaseDetailPage, LeasesPage } from "@/features/leases";
 
@@ -15,6 +16,7 @@ export function createAppRouter() {
       errorElement: <RouteError />,
       children: [
         { path: "/sign-in", element: <SignInPage /> },
+        { path: "/sign-in/oidc", element: <OidcCallbackPage /> },
         {
           element: <RequireSession />,
           children: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { oidcIdentity } from "./oidc-identity.js";
+import { derivedNameFromMismatch, oidcIdentity } from "./oidc-identity.js";
 
 const b64 = (o: object): string => btoa(JSON.stringify(o)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 const jwt = (payload: object): string => `${b64({ alg: "ES256" })}.${b64(payload)}.sig`;
@@ -24,5 +24,16 @@ describe("oidcIdentity [A3], [Z2]", () => {
       ok: false,
       message: 'The provider\'s token has no "email" claim, which the controller names users by.',
     });
+  });
+});
+
+describe("derivedNameFromMismatch [H4]", () => {
+  it("reads the derived name out of the controller's refusal", () => {
+    expect(derivedNameFromMismatch('resource name mismatch: provided "dana" but expected "dana-example-com" (derived from OIDC username "dex:Dana@Example.com")')).toBe("dana-example-com");
+  });
+
+  it("finds nothing in other texts", () => {
+    expect(derivedNameFromMismatch("resource name required for pre-existing authentication")).toBeUndefined();
+    expect(derivedNameFromMismatch('resource name mismatch: provided "a" but expected ""')).toBeUndefined();
   });
 });

@@ -31,3 +31,13 @@ export function oidcIdentity(accessToken: string, mapping: UsernameMapping): Oid
   const exp = payload.exp;
   return { ok: true, username, clientName, expiresAtMs: typeof exp === "number" ? exp * 1000 : undefined };
 }
+
+/**
+ * [H4] The name the controller derived, from its refusal of another one:
+ * `resource name mismatch: provided "<given>" but expected "<derived>" ...`.
+ * A lab whose username mapping the portal was told wrongly still signs in.
+ */
+export function derivedNameFromMismatch(message: string): string | undefined {
+  const m = /resource name mismatch: provided "[^"]*" but expected "([^"]+)"/.exec(message);
+  return m?.[1];
+}

@@ -21,6 +21,20 @@ function areas() {
 }
 
 const alice: Session = { token: "alice-token", namespace: "lab", clientName: "alice", endpoint: "127.0.0.1:8082" };
+const dana: Session = {
+  token: "access-1",
+  namespace: "lab",
+  clientName: "dana",
+  oidc: {
+    issuer: "https://idp.example",
+    authority: "https://idp.example",
+    clientId: "jumpstarter-portal",
+    label: "the demo provider",
+    username: "demo:dana",
+    obtainedAtMs: 1_000,
+    expiresAtMs: 61_000,
+  },
+};
 
 /** A transport stand-in that remembers who it was made for. */
 function makeTransport(made: (Session | null)[]) {
@@ -80,6 +94,34 @@ describe("session store", () => {
     expect(a.device.map.size).toBe(0);
     expect(made).toEqual([null, alice, null]);
   });
+
+  it("renews an OIDC session's token in place: same transport, stored where the session was", () => {
+    const a = areas();
+    const made: (Session | null)[] = [];
+    const store = createSessionStore(a.areas, makeTransport(made));
+    store.signIn(dana, true);
+    const transport = store.getState().transport;
+    store.renewToken("access-2", 50_000, 110_000);
+    const renewed = store.getState().session;
+    expect(renewed).toMatchObject({ token: "access-2", clientName: "dana", oidc: { obtainedAtMs: 50_000, expiresAtMs: 110_000, label: "the demo provider" } });
+    expect(store.getState().transport).toBe(transport);
+    expect(made).toEqual([null, dana]);
+    expect(parseStoredSession(a.device.map.get(SESSION_STORAGE_KEY) ?? null)).toEqual(renewed);
+    expect(parseStoredSession(a.tab.map.get(SESSION_STORAGE_KEY) ?? null)).toEqual(renewed);
+  });
+
+  it("renews nothing once signed out, nor a token session", () => {
+    const a = areas();
+    const store = createSessionStore(a.areas, makeTransport([]));
+    store.signIn(alice, false);
+    store.renewToken("other", 0, 1);
+    expect(store.getState().session).toEqual(alice);
+    store.signIn(dana, false);
+    store.signOut();
+    store.renewToken("access-2", 0, 1);
+    expect(store.getState().session).toBeNull();
+    expect(a.tab.map.size).toBe(0);
+  });
 });
 
 describe("parseStoredSession", () => {
@@ -88,6 +130,12 @@ describe("parseStoredSession", () => {
     expect(parseStoredSession("{not json")).toBeNull();
     expect(parseStoredSession(JSON.stringify({ token: "t", namespace: "lab" }))).toBeNull();
     expect(parseStoredSession(JSON.stringify([alice]))).toBeNull();
+  });
+
+  it("reads an OIDC session back whole, and drops one whose renewal facts are broken", () => {
+    expect(parseStoredSession(JSON.stringify(dana))).toEqual(dana);
+    expect(parseStoredSession(JSON.stringify({ ...dana, oidc: { ...dana.oidc, authority: "" } }))).toBeNull();
+    expect(parseStoredSession(JSON.stringify({ ...dana, oidc: { ...dana.oidc, expiresAtMs: "soon" } }))).toBeNull();
   });
 
   it("drops an empty endpoint", () => {

@@ -14,6 +14,25 @@ export interface Session {
   readonly clientName: string;
   /** The controller endpoint from an imported client config, shown for reference only. */
   readonly endpoint?: string;
+  /** Signed in through the lab's OIDC provider: the token is its access token, renewed before it expires. */
+  readonly oidc?: OidcSignIn;
+}
+
+/** What renewing an OIDC session needs, and what the portal shows about it. */
+export interface OidcSignIn {
+  /** The issuer (the tokens' `iss`). */
+  readonly issuer: string;
+  /** Where the browser reaches the provider (the issuer, unless the lab says otherwise). */
+  readonly authority: string;
+  /** The portal's OAuth client at the provider. */
+  readonly clientId: string;
+  /** "the demo provider": what the sign-in button called it. */
+  readonly label: string;
+  /** The user name the controller sees ([A3]: prefix + claim). */
+  readonly username: string;
+  /** When the current access token was obtained and when it expires (ms since the epoch). */
+  readonly obtainedAtMs: number;
+  readonly expiresAtMs: number;
 }
 
 /** A snapshot of the store: never mutated, replaced on every change. */
@@ -38,6 +57,8 @@ export interface SessionStore {
   readonly signOut: () => void;
   /** Ends the session because the controller rejected it, keeping the reason to show. */
   readonly reject: (reason: string) => void;
+  /** A renewed OIDC access token: same session and transport, new token. */
+  readonly renewToken: (token: string, obtainedAtMs: number, expiresAtMs: number) => void;
 }
 
 /** The key under which a session is stored in sessionStorage or localStorage. */
@@ -71,9 +92,24 @@ export function parseStoredSession(text: string | null): Session | null {
   if (typeof token !== "string" || token === "") return null;
   if (typeof namespace !== "string" || namespace === "") return null;
   if (typeof clientName !== "string" || clientName === "") return null;
-  return typeof endpoint === "string" && endpoint !== ""
-    ? { token, namespace, clientName, endpoint }
-    : { token, namespace, clientName };
+  const oidc = parseOidcSignIn(v.oidc);
+  if (v.oidc !== undefined && oidc === null) return null; // half an OIDC session cannot be renewed
+  return {
+    token,
+    namespace,
+    clientName,
+    ...(typeof endpoint === "string" && endpoint !== "" ? { endpoint } : {}),
+    ...(oidc === null ? {} : { oidc }),
+  };
+}
+
+function parseOidcSignIn(v: unknown): OidcSignIn | null {
+  if (!isRecord(v)) return null;
+  const { issuer, authority, clientId, label, username, obtainedAtMs, expiresAtMs } = v;
+  const text = (t: unknown): t is string => typeof t === "string" && t !== "";
+  if (!text(issuer) || !text(authority) || !text(clientId) || !text(label) || !text(username)) return null;
+  if (typeof obtainedAtMs !== "number" || typeof expiresAtMs !== "number") return null;
+  return { issuer, authority, clientId, label, username, obtainedAtMs, expiresAtMs };
 }
 
 function safeGet(storage: KeyValueStorage): string | null {
@@ -119,6 +155,8 @@ export function createSessionStore(
 ): SessionStore {
   const listeners = new Set<() => void>();
   const initial = loadSession(areas);
+  // Where the session is kept, so a renewed token goes to the same place.
+  let remembered = initial !== null && parseStoredSession(safeGet(areas.device)) !== null;
   let state: SessionState = { session: initial, transport: makeTransport(initial), rejection: null, signedOut: false };
 
   function set(next: SessionState): void {
@@ -133,6 +171,7 @@ export function createSessionStore(
       return () => listeners.delete(listener);
     },
     signIn: (session, remember) => {
+      remembered = remember;
       saveSession(areas, session, remember);
       set({ session, transport: makeTransport(session), rejection: null, signedOut: false });
     },
@@ -145,6 +184,14 @@ export function createSessionStore(
       if (state.session === null) return;
       clearStoredSession(areas);
       set({ session: null, transport: makeTransport(null), rejection: reason, signedOut: false });
+    },
+    renewToken: (token, obtainedAtMs, expiresAtMs) => {
+      const current = state.session;
+      if (current?.oidc === undefined) return; // signed out meanwhile: nothing to renew
+      const session: Session = { ...current, token, oidc: { ...current.oidc, obtainedAtMs, expiresAtMs } };
+      saveSession(areas, session, remembered);
+      // The transport reads the token at each call: it stays, and so does every cached answer.
+      set({ ...state, session });
     },
   };
 }

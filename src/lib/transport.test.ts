@@ -51,4 +51,23 @@ describe("the session transport [H1] [J3]", () => {
     expect(seen[0]?.get("authorization")).toBeNull();
     expect(seen[0]?.get("jumpstarter-namespace")).toBeNull();
   });
+
+  it("sends an OIDC session's current token on each call, waiting for a renewal that is due", async () => {
+    const { seen, fetch } = recordingFetch();
+    let token = "access-1";
+    let renewals = 0;
+    const currentToken = async () => {
+      if (seen.length === 1) {
+        await new Promise((r) => setTimeout(r, 5)); // a renewal in flight
+        renewals += 1;
+        token = "access-2";
+      }
+      return token;
+    };
+    const client = createClient(ClientService, createSessionTransport(alice, { baseUrl: "https://portal.example", fetch, currentToken }));
+    await expect(client.listExporters({ parent: "namespaces/lab" })).rejects.toBeInstanceOf(ConnectError);
+    await expect(client.listExporters({ parent: "namespaces/lab" })).rejects.toBeInstanceOf(ConnectError);
+    expect(renewals).toBe(1);
+    expect(seen.map((h) => h.get("authorization"))).toEqual(["Bearer access-1", "Bearer access-2"]);
+  });
 });

@@ -32,10 +32,12 @@ export function sessionHeaders(session: Session): Readonly<Record<string, string
  * header is refused ("multiple authorization headers" [A7], "multiple
  * metadata" [H2]), so each goes exactly once even if a caller set one too.
  */
-export function sessionHeadersInterceptor(session: Session): Interceptor {
+export function sessionHeadersInterceptor(session: Session, currentToken?: () => Promise<string>): Interceptor {
   const headers = Object.entries(sessionHeaders(session));
   return (next) => async (req) => {
     for (const [name, value] of headers) req.header.set(name, value);
+    // An OIDC session's token is renewed while the session lasts: each call sends the current one.
+    if (currentToken !== undefined) req.header.set("authorization", `Bearer ${await currentToken()}`);
     return next(req);
   };
 }
@@ -49,6 +51,8 @@ export interface SessionTransportOptions {
   readonly baseUrl?: string;
   /** The fetch to send with (tests pass a fake); the browser's by default. */
   readonly fetch?: typeof globalThis.fetch;
+  /** The token to send now (an OIDC session's, renewed when due); the session's own by default. */
+  readonly currentToken?: () => Promise<string>;
 }
 
 /**
@@ -58,7 +62,7 @@ export interface SessionTransportOptions {
 export function createSessionTransport(session: Session | null, options: SessionTransportOptions = {}): Transport {
   const transport = createGrpcWebTransport({
     baseUrl: options.baseUrl ?? apiBaseUrl(),
-    interceptors: session === null ? [] : [sessionHeadersInterceptor(session)],
+    interceptors: session === null ? [] : [sessionHeadersInterceptor(session, options.currentToken)],
     // A hung controller should surface as an error (and a stale banner), not a spinner forever.
     defaultTimeoutMs: 30_000,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),

@@ -1,5 +1,7 @@
 // The auth feature's public face, for the app's routes and shell.
 export { SignInPage } from "@/features/auth/sign-in-page";
+export { OidcCallbackPage } from "@/features/auth/oidc/oidc-callback-page";
+export { createOidcTokenRenewal } from "@/features/auth/oidc/oidc-renewal";
 export { RequireSession } from "@/features/auth/require-session";
 export { useSignOut } from "@/features/auth/use-sign-out";
 export { signInPath, safeNextPath } from "@/features/auth/next-path";

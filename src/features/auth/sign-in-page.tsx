@@ -1,6 +1,7 @@
-// /sign-in?next=&reason= : import a client config or paste a token, check it
-// with the controller, then go back where the user was.
-import { Alert, Card, CardBody, Content, Divider, Title } from "@patternfly/react-core";
+// /sign-in?next=&reason= : sign in through the lab's identity provider, or
+// import a client config or paste a token and check it with the controller,
+// then go back where the user was.
+import { Alert, Content, Divider, Title } from "@patternfly/react-core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
@@ -10,10 +11,15 @@ import { ConfigDropZone } from "@/features/auth/config-drop-zone";
 import { safeNextPath } from "@/features/auth/next-path";
 import { SignInForm, type SignInFieldErrors, type SignInValues } from "@/features/auth/sign-in-form";
 import { fillFromToken, signInHints, TYPED, type SignInSources } from "@/features/auth/sign-in-prefill";
+import { BY_TOKEN, signInErrorText } from "@/features/auth/sign-in-advice";
 import { useVerifySession } from "@/features/auth/verify-session";
-import { describeError, type ErrorKind } from "@/lib/errors";
+import { startOidcSignIn, takeSignedOutNotice } from "@/features/auth/oidc/oidc-client";
+import { OidcSignInSection } from "@/features/auth/oidc/oidc-sign-in-section";
+import type { PortalProvider } from "@/features/auth/oidc/portal-config";
+import { usePortalConfig } from "@/features/auth/oidc/use-portal-config";
 import type { Session } from "@/lib/session";
 import { useSessionState, useSessionStore } from "@/lib/session-context";
+import { SignInCard } from "@/features/auth/sign-in-card";
 import { useNow } from "@/lib/use-now";
 
 function checkFields(v: SignInValues): SignInFieldErrors {
@@ -27,25 +33,6 @@ function checkFields(v: SignInValues): SignInFieldErrors {
   };
 }
 
-/** What each sign-in refusal means for this form ([A6]-[A15], [H2]-[H4]): a heading and what to check. */
-const SIGN_IN_ADVICE: Partial<Readonly<Record<ErrorKind, readonly [title: string, advice: string]>>> = {
-  "bad-token": ["The controller did not accept this token", "Check the token, or import your client config again."],
-  "token-expired": ["This token has expired", "Get a new one (jmp login, or from the lab's administrator)."],
-  "unknown-client": ["The controller knows no such client", "Check the namespace and the client name."],
-  "client-refused": ["This token belongs to another client", "Check the client name."],
-  "namespace-mismatch": ["This token belongs to another namespace", "Check the namespace."],
-  "metadata-refused": ["The controller refused the namespace or client name", "Check the namespace and the client name."],
-};
-
-/** What the controller's refusal means for this form, with its own words kept. */
-function verifyErrorText(error: unknown): { title: string; message: string } {
-  const d = describeError(error);
-  const advice = SIGN_IN_ADVICE[d.kind];
-  if (advice === undefined) return { title: d.title, message: d.message };
-  const answer = d.detail === "" ? "" : `The controller answered: ${d.detail.replace(/\.$/, "")}.`;
-  return { title: advice[0], message: `${answer} ${advice[1]}`.trim() };
-}
-
 export function SignInPage() {
   const [params] = useSearchParams();
   const reason = params.get("reason");
@@ -56,6 +43,11 @@ export function SignInPage() {
   const queryClient = useQueryClient();
   const verify = useVerifySession();
   const now = useNow();
+  const portal = usePortalConfig();
+  // Read once: back from signing out at the provider.
+  const [signedOutAt] = useState(takeSignedOutNotice);
+  const hasProviders = portal.config.providers.length > 0;
+  const startOidc = (provider: PortalProvider, namespace: string, to: string) => startOidcSignIn({ provider, namespace, next: to });
 
   const [values, setValues] = useState<SignInValues>({ namespace: "", clientName: "", token: "", remember: false });
   const [sources, setSources] = useState<SignInSources>(TYPED);
@@ -136,50 +128,58 @@ export function SignInPage() {
   };
 
   return (
-    <main id="main-content" className="portal-sign-in" tabIndex={-1}>
-      <Card className="portal-sign-in__card">
-        <CardBody>
-          <Content>
-            <p className="portal-sign-in__product">Jumpstarter Lab Portal</p>
-          </Content>
-          <Title headingLevel="h1" size="2xl">
-            Sign in
-          </Title>
-          <Content>
-            <p>Use the client you already use with the <code>jmp</code> command line.</p>
-          </Content>
-          {reason !== null && (
-            <Alert variant="warning" isInline title="Signed out" className="portal-sign-in__reason">
-              <p>{`${reason.trim() === "" ? "Your session was rejected by the controller." : reason.trim()} Sign in again.`}</p>
-            </Alert>
-          )}
-          {current !== null && reason === null && (
-            <Alert variant="info" isInline isPlain title={`Signed in as ${current.clientName} in namespace ${current.namespace}. Signing in again replaces that session.`} />
-          )}
+    <SignInCard>
+      <Title headingLevel="h1" size="2xl">
+        Sign in
+      </Title>
+      <Content>
+        <p>
+          {hasProviders ? "Sign in with your lab account, or with " : "Use "}
+          the client you already use with the <code>jmp</code> command line.
+        </p>
+      </Content>
+      {signedOutAt !== undefined && reason === null && (
+        <Alert variant="info" isInline isPlain title={`Signed out, here and at ${signedOutAt}.`} className="portal-sign-in__reason" />
+      )}
+      {reason !== null && (
+        <Alert variant="warning" isInline title="Signed out" className="portal-sign-in__reason">
+          <p>{`${reason.trim() === "" ? "Your session was rejected by the controller." : reason.trim()} Sign in again.`}</p>
+        </Alert>
+      )}
+      {current !== null && reason === null && (
+        <Alert variant="info" isInline isPlain title={`Signed in as ${current.clientName} in namespace ${current.namespace}. Signing in again replaces that session.`} />
+      )}
 
+      {hasProviders && (
+        <>
           <Title headingLevel="h2" size="lg" className="portal-sign-in__section">
-            Import your client config
+            With your lab account
           </Title>
-          <ConfigDropZone onFile={onFile} isDisabled={verify.isPending} />
-          {importResult !== null && (
-            <Alert variant={importResult.ok ? "success" : "danger"} isInline isPlain title={importResult.text} isLiveRegion />
-          )}
-
+          <OidcSignInSection config={portal.config} next={next} start={startOidc} />
           <Divider className="portal-sign-in__divider" />
-          <Title headingLevel="h2" size="lg" className="portal-sign-in__section">
-            Or enter a token
-          </Title>
-          <SignInForm
-            values={values}
-            fieldErrors={fieldErrors}
-            hints={signInHints(values, sources, now)}
-            onChange={onChange}
-            onSubmit={onSubmit}
-            isVerifying={verify.isPending}
-            verifyError={verify.isError ? verifyErrorText(verify.error) : undefined}
-          />
-        </CardBody>
-      </Card>
-    </main>
+        </>
+      )}
+      <Title headingLevel="h2" size="lg" className="portal-sign-in__section">
+        {hasProviders ? "Or import your client config" : "Import your client config"}
+      </Title>
+      <ConfigDropZone onFile={onFile} isDisabled={verify.isPending} />
+      {importResult !== null && (
+        <Alert variant={importResult.ok ? "success" : "danger"} isInline isPlain title={importResult.text} isLiveRegion />
+      )}
+
+      <Divider className="portal-sign-in__divider" />
+      <Title headingLevel="h2" size="lg" className="portal-sign-in__section">
+        Or enter a token
+      </Title>
+      <SignInForm
+        values={values}
+        fieldErrors={fieldErrors}
+        hints={signInHints(values, sources, now)}
+        onChange={onChange}
+        onSubmit={onSubmit}
+        isVerifying={verify.isPending}
+        verifyError={verify.isError ? signInErrorText(verify.error, BY_TOKEN) : undefined}
+      />
+    </SignInCard>
   );
 }
