@@ -27,8 +27,11 @@ import { useEffect } from "react";
 import { GlobalStaleBanner } from "@/app/global-stale-banner";
 import { RouterAnchor } from "@/components/router-anchor";
 import { ThemeToggle } from "@/app/theme-toggle";
-import { useSession, useSignOut } from "@/features/auth";
-import { LeaseNotifications } from "@/features/leases";
+// Straight from the modules, not the features' index files: the shell loads
+// on its own, without the pages those index files also name.
+import { useSignOut } from "@/features/auth/use-sign-out";
+import { LeaseNotifications } from "@/features/leases/lease-notifications";
+import { useSession } from "@/lib/session-context";
 import { RouteFocusProvider } from "@/lib/route-focus";
 import { PRODUCT_NAME } from "@/lib/use-document-title";
 

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { RouterProvider } from "react-router";
 import { AppProviders } from "@/app/providers";
 import { createAppRouter } from "@/app/router";
-import { createOidcTokenRenewal } from "@/features/auth";
+import { createOidcTokenRenewal } from "@/features/auth/oidc/oidc-renewal";
 import { createQueryClient } from "@/lib/query-client";
 import { browserStorageAreas, createSessionStore } from "@/lib/session";
 import { createSessionTransport } from "@/lib/transport";

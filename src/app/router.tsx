@@ -2,33 +2,42 @@
 // URL conventions: lists keep their filters in the query string; a detail
 // page is /<kind>/<bare name>; /sign-in?next=<path>&reason=<controller's words>;
 // /sign-in/oidc is the redirect URI a lab registers at its provider.
+//
+// Every page is loaded when first visited (route-level splitting): the
+// sign-in page needs none of the tables, the wall none of the forms. The
+// guard, the error page and the not-found page are small and stay here.
+import type { ComponentType } from "react";
 import { createBrowserRouter, Navigate } from "react-router";
-import { AppShell } from "@/app/app-shell";
 import { NotFoundPage } from "@/app/not-found-page";
 import { RouteError } from "@/app/route-error";
-import { OidcCallbackPage, RequireSession, SignInPage } from "@/features/auth";
-import { ExporterDetailPage, ExportersPage } from "@/features/exporters";
-import { CreateLeasePage, LeaseDetailPage, LeasesPage } from "@/features/leases";
+import { RequireSession } from "@/features/auth/require-session";
+
+/** A route's component from a module loaded on first use. */
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): () => Promise<{ Component: ComponentType }> {
+  return async () => ({ Component: pick(await load()) });
+}
 
 export function createAppRouter() {
   return createBrowserRouter([
     {
       errorElement: <RouteError />,
+      // While the first page's code arrives: the page's own background, nothing that jumps.
+      hydrateFallbackElement: <div className="portal-boot" aria-busy="true" />,
       children: [
-        { path: "/sign-in", element: <SignInPage /> },
-        { path: "/sign-in/oidc", element: <OidcCallbackPage /> },
+        { path: "/sign-in", lazy: page(() => import("@/features/auth/sign-in-page"), (m) => m.SignInPage) },
+        { path: "/sign-in/oidc", lazy: page(() => import("@/features/auth/oidc/oidc-callback-page"), (m) => m.OidcCallbackPage) },
         {
           element: <RequireSession />,
           children: [
             {
-              element: <AppShell />,
+              lazy: page(() => import("@/app/app-shell"), (m) => m.AppShell),
               children: [
                 { index: true, element: <Navigate to="/exporters" replace /> },
-                { path: "exporters", element: <ExportersPage /> },
-                { path: "exporters/:name", element: <ExporterDetailPage /> },
-                { path: "leases", element: <LeasesPage /> },
-                { path: "leases/new", element: <CreateLeasePage /> },
-                { path: "leases/:name", element: <LeaseDetailPage /> },
+                { path: "exporters", lazy: page(() => import("@/features/exporters"), (m) => m.ExportersPage) },
+                { path: "exporters/:name", lazy: page(() => import("@/features/exporters"), (m) => m.ExporterDetailPage) },
+                { path: "leases", lazy: page(() => import("@/features/leases"), (m) => m.LeasesPage) },
+                { path: "leases/new", lazy: page(() => import("@/features/leases"), (m) => m.CreateLeasePage) },
+                { path: "leases/:name", lazy: page(() => import("@/features/leases"), (m) => m.LeaseDetailPage) },
                 { path: "*", element: <NotFoundPage /> },
               ],
             },

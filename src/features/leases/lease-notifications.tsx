@@ -5,6 +5,7 @@
 // a warning, once, when one has less than 10 minutes left. A "ready" toast
 // also refreshes that lease's page data. The toasts live outside the router,
 // so their buttons call back into this component.
+import "@/features/leases/leases.css";
 import { callUnaryMethod, createQueryOptions, useTransport } from "@connectrpc/connect-query";
 import { Button } from "@patternfly/react-core";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
