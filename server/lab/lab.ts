@@ -10,6 +10,7 @@ import { ClientService } from "../../src/gen/jumpstarter/client/v1/client_pb.js"
 import { metadataFromHeaders, metadataFromRawHeaders, type MetadataView } from "./auth.js";
 import { writeClientConfig, type ClientTransport } from "./client-config.js";
 import { createClientService } from "./client-service.js";
+import { ensurePrivateDataFolder } from "./data-folder.js";
 import { ContinueTokens, DEFAULT_CONTINUE_TTL_MS } from "./continue-tokens.js";
 import { LabEngine } from "./engine.js";
 import { startGrpcListener, type GrpcListener, type GrpcRequestLoad, type ListenerSecurity } from "./grpc-listener.js";
@@ -112,6 +113,8 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
   if (!Number.isSafeInteger(maxMessageBytes) || maxMessageBytes < 1 || maxMessageBytes > MAX_MESSAGE_BYTES_CEILING) {
     throw new Error(`the largest request message must be a whole number of bytes from 1 to ${MAX_MESSAGE_BYTES_CEILING}, not ${maxMessageBytes}`);
   }
+  // Before anything is written there: the folder holds every token and key (issue 12, item 7).
+  ensurePrivateDataFolder(options.dataDir);
   // First: making keys takes a moment, and nothing needs cleaning up if reading a certificate fails.
   const { security, clientTransport, ca } = await transportFor(options, host);
   const store = new LabStore(options.dataDir);
