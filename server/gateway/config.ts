@@ -37,6 +37,9 @@ const flags = {
 
 type FlagName = keyof typeof flags;
 
+/** Every PORTAL_* variable the gateway reads, for checks of deployments that configure it by environment. */
+export const PORTAL_ENVIRONMENT: readonly string[] = Object.values(flags).map((spec: FlagSpec) => spec.env);
+
 function isFlagName(name: string): name is FlagName {
   return Object.hasOwn(flags, name);
 }

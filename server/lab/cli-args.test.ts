@@ -11,6 +11,7 @@ describe("lab command line", () => {
       tls: undefined,
       plaintext: false,
       simulate: undefined,
+      maxMessageBytes: 4 * 1024 * 1024,
     });
   });
 
@@ -30,6 +31,12 @@ describe("lab command line", () => {
     expect(parseLabArgs(["--listen", "0.0.0.0:9000", "--seed", "0"])).toMatchObject({ host: "0.0.0.0", port: 9000, seed: 0 });
   });
 
+  it("reads --max-message-bytes, the largest request message (issue 12, item 6)", () => {
+    expect(parseLabArgs(["--max-message-bytes", "1048576"])).toMatchObject({ maxMessageBytes: 1_048_576 });
+    expect(parseLabArgs(["--max-message-bytes", "4294967295"])).toMatchObject({ maxMessageBytes: 0xffff_ffff });
+    expect(USAGE).toMatch(/--max-message-bytes N\s+largest request message read \(default 4194304/);
+  });
+
   it("mentions in its usage that the data folder holds the client configs", () => {
     expect(USAGE).toMatch(/--data DIR .*client configs/);
   });
@@ -43,6 +50,9 @@ describe("lab command line", () => {
     [["--plaintext", "--tls-cert", "c.pem", "--tls-key", "k.pem"], "--plaintext serves no TLS"],
     [["--seed", "abc"], "is not a whole number"],
     [["--what"], "Unknown option"],
+    [["--max-message-bytes", "0"], "--max-message-bytes \"0\" is not a whole number of bytes from 1 to 4294967295"],
+    [["--max-message-bytes", "4MiB"], "is not a whole number of bytes"],
+    [["--max-message-bytes", "4294967296"], "is not a whole number of bytes"],
   ])("rejects %j", (argv, message) => {
     expect(() => parseLabArgs(argv)).toThrow(UsageError);
     expect(() => parseLabArgs(argv)).toThrow(message);

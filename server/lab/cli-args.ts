@@ -1,5 +1,6 @@
 // Command-line flags of `npm run lab`.
 import { parseArgs } from "node:util";
+import { DEFAULT_MAX_MESSAGE_BYTES, MAX_MESSAGE_BYTES_CEILING } from "./message-limit.js";
 
 export const USAGE = `Usage: npm run lab -- [options]
   --listen HOST:PORT   address to serve gRPC on (default 127.0.0.1:8082; port 0 picks a free one)
@@ -9,6 +10,9 @@ export const USAGE = `Usage: npm run lab -- [options]
                        signed by the lab's own CA (made once in DIR/tls/, trust DIR/tls/ca.pem)
   --tls-key FILE       private key for --tls-cert (PEM)
   --plaintext          serve cleartext HTTP/2 (h2c) instead of TLS; the real jmp cannot connect
+  --max-message-bytes N
+                       largest request message read (default ${DEFAULT_MAX_MESSAGE_BYTES}: 4 MiB, as grpc-go);
+                       a larger one is refused with RESOURCE_EXHAUSTED from its frame header
   --seed N             seed for the simulation (overrides the scenario's)
   --no-simulation      keep the lab still even if the scenario has a simulation
   --quiet              do not log lease and exporter events
@@ -23,6 +27,7 @@ export interface LabArgs {
   readonly tls: { certFile: string; keyFile: string } | undefined;
   readonly plaintext: boolean;
   readonly seed: number | undefined;
+  readonly maxMessageBytes: number;
   readonly simulate: boolean | undefined;
   readonly quiet: boolean;
 }
@@ -54,6 +59,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
         "tls-key": { type: "string" },
         plaintext: { type: "boolean" },
         seed: { type: "string" },
+        "max-message-bytes": { type: "string" },
         "no-simulation": { type: "boolean" },
         quiet: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -73,6 +79,14 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     seed = Number(values.seed);
     if (!/^\d+$/.test(values.seed) || !Number.isSafeInteger(seed)) throw new UsageError(`--seed ${JSON.stringify(values.seed)} is not a whole number`);
   }
+  let maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
+  const maxText = values["max-message-bytes"];
+  if (maxText !== undefined) {
+    maxMessageBytes = Number(maxText);
+    if (!/^\d+$/.test(maxText) || maxMessageBytes < 1 || maxMessageBytes > MAX_MESSAGE_BYTES_CEILING) {
+      throw new UsageError(`--max-message-bytes ${JSON.stringify(maxText)} is not a whole number of bytes from 1 to ${MAX_MESSAGE_BYTES_CEILING}`);
+    }
+  }
   return {
     help: values.help === true,
     host,
@@ -82,6 +96,7 @@ export function parseLabArgs(argv: readonly string[]): LabArgs {
     tls: cert !== undefined && key !== undefined ? { certFile: cert, keyFile: key } : undefined,
     plaintext,
     seed,
+    maxMessageBytes,
     simulate: values["no-simulation"] === true ? false : undefined,
     quiet: values.quiet === true,
   };

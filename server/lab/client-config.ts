@@ -1,8 +1,9 @@
 // `jmp`-style client config files, one per client, so a person can sign in to
 // the portal (or use the jmp CLI) with what they would have in a real lab.
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, renameSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Document, isMap, isScalar } from "yaml";
+import { ensurePrivateFolder, PRIVATE_FILE_MODE } from "./data-folder.js";
 
 export interface ClientConfigInput {
   readonly namespace: string;
@@ -61,10 +62,12 @@ export function clientConfigYaml(input: ClientConfigInput): string {
 /** Writes `<dataDir>/clients/<name>.yaml` (atomically) and returns its absolute path. */
 export function writeClientConfig(dataDir: string, input: ClientConfigInput): string {
   const dir = resolve(dataDir, "clients");
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateFolder(dir);
   const path = join(dir, `${input.name}.yaml`);
   const temp = `${path}.tmp`;
-  writeFileSync(temp, clientConfigYaml(input), { mode: 0o600 });
+  writeFileSync(temp, clientConfigYaml(input), { mode: PRIVATE_FILE_MODE });
+  // The mode above applies only to a new file: a temp file left by a crash keeps its own.
+  chmodSync(temp, PRIVATE_FILE_MODE);
   renameSync(temp, path);
   return path;
 }

@@ -24,8 +24,16 @@ export interface GrpcListenerOptions {
   readonly grpc: (req: Http2ServerRequest, res: Http2ServerResponse) => void;
 }
 
+/** The gRPC requests being answered, and the body bytes they hold that nobody has read yet. */
+export interface GrpcRequestLoad {
+  readonly open: number;
+  readonly bufferedBytes: number;
+}
+
 export interface GrpcListener {
   readonly port: number;
+  /** For tests and diagnostics: what the open gRPC requests hold. */
+  grpcRequests(): GrpcRequestLoad;
   /** Stops accepting, lets open HTTP/2 sessions finish (GOAWAY), and cuts off what is left after a second. */
   close(): Promise<void>;
 }
@@ -51,18 +59,33 @@ function answerAfterBody(req: IncomingMessage | Http2ServerRequest, res: ServerR
 }
 
 /** [T2]: what the controller's port does with an HTTP/2 request before gRPC sees it. */
-function routeHttp2(grpc: GrpcListenerOptions["grpc"]): (req: Http2ServerRequest, res: Http2ServerResponse) => void {
+function routeHttp2(grpc: GrpcListenerOptions["grpc"], open: Set<Http2ServerRequest>): (req: Http2ServerRequest, res: Http2ServerResponse) => void {
   return (req, res) => {
     const contentType = req.headers["content-type"] ?? "";
     if (!contentType.startsWith("application/grpc")) return answerAfterBody(req, res, 404, noRoutesText);
     // gRPC-Web and other look-alikes reach gRPC and are refused there, as grpc-go does.
     if (!isGrpcContentType(contentType)) return answerAfterBody(req, res, 415, `invalid gRPC request content-type "${contentType}"\n`);
+    open.add(req);
+    req.stream.once("close", () => open.delete(req));
+    // Once the answer is out (a refusal may come before the body has been read), a request
+    // still sending is reset with NO_ERROR, as grpc-go does, and what it had buffered is
+    // dropped: nobody reads it any more, and it would otherwise stay for as long as the
+    // client likes. After the trailers: Node's compat layer sends them from its own
+    // wantTrailers listener, and a reset submitted before them goes out first.
+    req.stream.once("wantTrailers", () => {
+      setImmediate(() => {
+        if (req.complete) return;
+        req.stream.close(http2.constants.NGHTTP2_NO_ERROR);
+        req.stream.destroy();
+      });
+    });
     grpc(req, res);
   };
 }
 
 export async function startGrpcListener(options: GrpcListenerOptions): Promise<GrpcListener> {
-  const h2 = http2.createServer(routeHttp2(options.grpc));
+  const openGrpc = new Set<Http2ServerRequest>();
+  const h2 = http2.createServer(routeHttp2(options.grpc, openGrpc));
   const sessions = new Set<http2.ServerHttp2Session>();
   h2.on("session", (session: http2.ServerHttp2Session) => {
     sessions.add(session);
@@ -111,6 +134,11 @@ export async function startGrpcListener(options: GrpcListenerOptions): Promise<G
   let closing: Promise<void> | undefined;
   return {
     port: (listening.address() as AddressInfo).port,
+    grpcRequests() {
+      let bufferedBytes = 0;
+      for (const req of openGrpc) bufferedBytes += req.readableLength + req.stream.readableLength;
+      return { open: openGrpc.size, bufferedBytes };
+    },
     close() {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => listening.close(() => resolve()));

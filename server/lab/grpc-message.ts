@@ -5,6 +5,7 @@
 // escapes (grpc-js) show as such. The controller's texts must arrive as they are.
 import type { OutgoingHttpHeaders } from "node:http";
 import type { Http2ServerResponse } from "node:http2";
+import { goStyleLimitText } from "./message-limit.js";
 
 /** The gRPC spec's percent-encoding of a status message (UTF-8 bytes). */
 export function encodeGrpcMessage(text: string): string {
@@ -24,10 +25,14 @@ function reencode(headers: OutgoingHttpHeaders | undefined): void {
   } catch {
     return;
   }
-  headers["grpc-message"] = encodeGrpcMessage(text);
+  headers["grpc-message"] = encodeGrpcMessage(goStyleLimitText(text));
 }
 
-/** Makes `res` send grpc-message encoded as Go servers do, in headers (trailers-only answers) and trailers. */
+/**
+ * Makes `res` send grpc-message encoded as Go servers do, in headers
+ * (trailers-only answers) and trailers; a message over the size limit is
+ * refused in grpc-go's words too.
+ */
 export function withGoStyleGrpcMessage(res: Http2ServerResponse): Http2ServerResponse {
   const writeHead = res.writeHead.bind(res) as (status: number, headers?: OutgoingHttpHeaders) => Http2ServerResponse;
   const addTrailers = res.addTrailers.bind(res);

@@ -10,10 +10,12 @@ import { ClientService } from "../../src/gen/jumpstarter/client/v1/client_pb.js"
 import { metadataFromHeaders, metadataFromRawHeaders, type MetadataView } from "./auth.js";
 import { writeClientConfig, type ClientTransport } from "./client-config.js";
 import { createClientService } from "./client-service.js";
+import { ensurePrivateDataFolder } from "./data-folder.js";
 import { ContinueTokens, DEFAULT_CONTINUE_TTL_MS } from "./continue-tokens.js";
 import { LabEngine } from "./engine.js";
-import { startGrpcListener, type GrpcListener, type ListenerSecurity } from "./grpc-listener.js";
+import { startGrpcListener, type GrpcListener, type GrpcRequestLoad, type ListenerSecurity } from "./grpc-listener.js";
 import { withGoStyleGrpcMessage } from "./grpc-message.js";
+import { DEFAULT_MAX_MESSAGE_BYTES, MAX_MESSAGE_BYTES_CEILING } from "./message-limit.js";
 import { createHealthService } from "./health-service.js";
 import type { ClientRecord } from "./records.js";
 import { applyScenario } from "./scenario-apply.js";
@@ -56,6 +58,8 @@ export interface LabOptions {
   now?: () => number;
   /** Also serve the controller's login service [CF3] on this port of `host` (0: a free one). */
   loginServicePort?: number;
+  /** The largest request message read; a larger one is refused from its frame header (default 4 MiB, as grpc-go). */
+  maxMessageBytes?: number;
 }
 
 export interface RunningLab {
@@ -73,6 +77,8 @@ export interface RunningLab {
   loginServiceUrl: string | undefined;
   /** Each client's current token (the one in its config file; a rotated token shows up here) and config file path. */
   clients: { name: string; token: string; configPath: string }[];
+  /** For tests and diagnostics: the gRPC requests open now and the body bytes they hold unread. */
+  grpcRequests(): GrpcRequestLoad;
   stop(): Promise<void>;
 }
 
@@ -103,6 +109,12 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
   const log = options.log ?? (() => undefined);
   const warn = options.warn ?? ((line: string) => console.warn(`lab: ${line}`));
   if (options.plaintext === true && options.tls !== undefined) throw new Error("a lab serves either plaintext or TLS with a certificate of its own, not both");
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  if (!Number.isSafeInteger(maxMessageBytes) || maxMessageBytes < 1 || maxMessageBytes > MAX_MESSAGE_BYTES_CEILING) {
+    throw new Error(`the largest request message must be a whole number of bytes from 1 to ${MAX_MESSAGE_BYTES_CEILING}, not ${maxMessageBytes}`);
+  }
+  // Before anything is written there: the folder holds every token and key (issue 12, item 7).
+  ensurePrivateDataFolder(options.dataDir);
   // First: making keys takes a moment, and nothing needs cleaning up if reading a certificate fails.
   const { security, clientTransport, ca } = await transportFor(options, host);
   const store = new LabStore(options.dataDir);
@@ -189,6 +201,8 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       grpcWeb: false,
       connect: false,
       interceptors: [internalErrors],
+      // Checked against each frame's declared length before its bytes are buffered.
+      readMaxBytes: maxMessageBytes,
       // Only gRPC requests get here (grpc-listener.ts answers the rest): an unknown method.
       fallback: (req, res) => {
         // Read the request to its end first: answering mid-upload makes HTTP/2 reset the stream.
@@ -233,6 +247,7 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       caFile: ca?.file,
       loginServiceUrl: loginService?.url,
       namespace: scenario.namespace,
+      grpcRequests: () => running.listener.grpcRequests(),
       get clients() {
         return store.clients().map((c) => ({ name: c.name, token: c.token, configPath: configPaths.get(c.name) ?? "" }));
       },

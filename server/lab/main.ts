@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       ...(args.tls === undefined ? {} : { tls: args.tls }),
       ...(args.plaintext ? { plaintext: true } : {}),
       ...(args.seed === undefined ? {} : { seed: args.seed }),
+      maxMessageBytes: args.maxMessageBytes,
       ...(args.simulate === undefined ? {} : { simulate: args.simulate }),
       ...(args.quiet ? {} : { log: (line: string) => console.log(`${new Date().toISOString()} ${line}`) }),
     });

@@ -2,10 +2,10 @@
 // commit(): one transaction, committed (synchronous=FULL) before the memory
 // view moves, so whatever an RPC acknowledged survives a kill -9.
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { ClientRecord, ExporterConnection, ExporterRecord, HookConfig, HookPhase, LeaseRecord, StoredCondition } from "./records.js";
+import { ensurePrivateFile, ensurePrivateFolder } from "./data-folder.js";
 
 /** 2: protocol version 2 (minted tokens, client UIDs, exporter connection and reported status, release flag). */
 const SCHEMA_VERSION = 2;
@@ -188,8 +188,10 @@ export class LabStore {
   readonly discardedOlderLab: boolean;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
+    ensurePrivateFolder(dataDir);
     const path = join(dataDir, "lab.db");
+    // SQLite gives its WAL and shared-memory files the database file's mode: 0600 for all three.
+    ensurePrivateFile(path);
     this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = FULL");

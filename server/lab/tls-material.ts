@@ -6,11 +6,12 @@
 // Keys are RSA 2048 like the controller's [T3]; node-forge builds the X.509
 // structures, node:crypto makes the keys and checks what is on disk.
 import { createPrivateKey, generateKeyPair, randomBytes, X509Certificate, type KeyObject } from "node:crypto";
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import forge from "node-forge";
+import { ensurePrivateFolder, PRIVATE_FILE_MODE } from "./data-folder.js";
 
 export interface TlsMaterial {
   /** `<data>/tls`, private to the owner (0700). */
@@ -92,9 +93,7 @@ export async function ensureTlsMaterial(dataDir: string, options: TlsMaterialOpt
   const now = options.now ?? new Date();
   const names = serverNames(options.listenHost);
   const dir = resolve(dataDir, "tls");
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  // mkdir leaves an existing folder as it was, and its mode is subject to the umask.
-  chmodSync(dir, 0o700);
+  ensurePrivateFolder(dir);
   const path = (name: keyof typeof files): string => join(dir, files[name]);
 
   let ca = readPair(path("ca"), path("caKey"));
@@ -102,7 +101,7 @@ export async function ensureTlsMaterial(dataDir: string, options: TlsMaterialOpt
   if (ca === undefined || createCa) {
     ca = await issueCa(now);
     writePrivate(path("caKey"), ca.keyPem);
-    writePublic(path("ca"), ca.certPem);
+    writePrivate(path("ca"), ca.certPem);
   }
 
   let server = readPair(path("cert"), path("key"));
@@ -110,11 +109,11 @@ export async function ensureTlsMaterial(dataDir: string, options: TlsMaterialOpt
   if (server === undefined || createCertificate) {
     server = await issueServerCertificate(ca, names, now);
     writePrivate(path("key"), server.keyPem);
-    writePublic(path("cert"), server.certPem);
+    writePrivate(path("cert"), server.certPem);
   }
-  // Tightened on every start: a key file someone loosened is private again.
-  chmodSync(path("caKey"), 0o600);
-  chmodSync(path("key"), 0o600);
+  // Tightened on every start: a file someone loosened is private again. The certificates
+  // too: nothing but the lab's own user needs them (the client configs carry the CA).
+  for (const name of ["ca", "caKey", "cert", "key"] as const) chmodSync(path(name), PRIVATE_FILE_MODE);
 
   return {
     dir,
@@ -264,9 +263,6 @@ function writeAtomically(file: string, text: string, mode: number): void {
 }
 
 function writePrivate(file: string, pem: string): void {
-  writeAtomically(file, pem, 0o600);
+  writeAtomically(file, pem, PRIVATE_FILE_MODE);
 }
 
-function writePublic(file: string, pem: string): void {
-  writeAtomically(file, pem, 0o644);
-}
