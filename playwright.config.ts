@@ -1,21 +1,7 @@
-import { existsSync } from "node:fs";
-import { chromium, defineConfig } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumExecutablePath } from "./scripts/chromium-path.js";
 
-// Playwright's own Chromium where it was installed, else the system one (Debian's).
-function browserPath(): string | undefined {
-  try {
-    const own = chromium.executablePath();
-    if (existsSync(own)) return undefined;
-  } catch {
-    // no bundled browser registered
-  }
-  for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error("No Chromium found: install Debian's `chromium` or run `npx playwright install chromium`.");
-}
-
-const executablePath = browserPath();
+const executablePath = chromiumExecutablePath();
 
 export default defineConfig({
   testDir: "e2e",
@@ -36,7 +22,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       ...(executablePath !== undefined ? { executablePath } : {}),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],

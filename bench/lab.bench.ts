@@ -5,32 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { clientAs } from "../server/lab/testing/lab-harness.js";
-import { startLab, type Scenario } from "../server/lab/lab.js";
+import { startLab } from "../server/lab/lab.js";
+import { generatedLab, KINDS, SITES } from "./generated-lab.js";
 
 const EXPORTERS = 1_000;
-const KINDS = ["rcar-s4", "rcar-h3", "rpi5", "jetson-orin", "imx8mp", "qemu-x86", "sk-am62", "beagleplay", "visionfive2", "rock5b"];
-const SITES = ["bcn", "brno", "westford"];
 const WARMUP = 5;
 const LIST_ITERATIONS = 100;
 const CREATE_ITERATIONS = 300;
 const PHASE_TIME_LIMIT_MS = 30_000;
-
-function scenario(): Scenario {
-  return {
-    namespace: "bench",
-    clients: [{ name: "bench" }],
-    exporters: Array.from({ length: EXPORTERS }, (_, i) => ({
-      name: `board-${String(i).padStart(4, "0")}`,
-      labels: {
-        board: KINDS[i % KINDS.length] ?? "x",
-        site: SITES[i % SITES.length] ?? "x",
-        arch: i % 7 === 0 ? "x86_64" : "arm64",
-        ram: String(2 ** (1 + (i % 5))),
-        firmware: `fw-${i % 4}`,
-      },
-    })),
-  };
-}
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -54,7 +36,7 @@ async function measure(name: string, iterations: number, call: (i: number) => Pr
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "lab-bench-"));
-  const lab = await startLab({ port: 0, dataDir, scenario: scenario() });
+  const lab = await startLab({ port: 0, dataDir, scenario: generatedLab(EXPORTERS) });
   try {
     const client = clientAs(lab, "bench");
     const parent = `namespaces/${lab.namespace}`;

@@ -4,7 +4,7 @@
 // of alice's, one waiting, one whose hook failed), signs in as alice, and
 // writes .shots/<page>-<light|dark>-<size>.png (`npm run screenshots -- sign-in leases`
 // for some). Not a test: nothing asserts.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -12,30 +12,22 @@ import { chromium, type Page } from "@playwright/test";
 import { startGateway } from "../server/gateway/gateway.js";
 import { clientAs } from "../server/lab/testing/lab-harness.js";
 import { buildIfStale } from "./build-if-stale.js";
+import { CHROMIUM_ARGS, chromiumExecutablePath } from "./chromium-path.js";
 import { startDemoLab } from "./demo-lab.js";
 
 const SIZES = { laptop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 }, wall: { width: 1920, height: 1080 } } as const;
 const out = join(process.cwd(), ".shots");
 const only = process.argv.slice(2); // page names to take, all by default
 
-function browserPath(): string | undefined {
-  try {
-    if (existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    // no bundled browser
-  }
-  return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => existsSync(p));
-}
-
 buildIfStale();
 mkdirSync(out, { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), "portal-shots-"));
 const demo = await startDemoLab({ dataDir, scenarioFile: join("scenarios", "demo.yaml") });
 const gateway = await startGateway({ port: 0, controller: demo.lab.url, caFile: demo.lab.caFile, staticDir: "dist", portal: demo.portal, log: () => undefined });
-const executablePath = browserPath();
+const executablePath = chromiumExecutablePath();
 const browser = await chromium.launch({
   ...(executablePath === undefined ? {} : { executablePath }),
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: CHROMIUM_ARGS,
 });
 
 try {
