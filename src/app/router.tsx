@@ -9,6 +9,7 @@ import { RouteError } from "@/app/route-error";
 import { OidcCallbackPage, RequireSession, SignInPage } from "@/features/auth";
 import { ExporterDetailPage, ExportersPage } from "@/features/exporters";
 import { CreateLeasePage, LeaseDetailPage, LeasesPage } from "@/features/leases";
+import { DoorPage, WallAccess, WallPage } from "@/features/wall";
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -17,6 +18,15 @@ export function createAppRouter() {
       children: [
         { path: "/sign-in", element: <SignInPage /> },
         { path: "/sign-in/oidc", element: <OidcCallbackPage /> },
+        // The wall and door displays: no shell, the lab's kiosk client or a sign-in.
+        {
+          path: "/wall",
+          element: <WallAccess signIn={<RequireSession />} />,
+          children: [
+            { index: true, element: <WallPage /> },
+            { path: ":board", element: <DoorPage /> },
+          ],
+        },
         {
           element: <RequireSession />,
           children: [
