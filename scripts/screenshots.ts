@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { chromium, type Page } from "@playwright/test";
 import { startGateway } from "../server/gateway/gateway.js";
+import { loadWallCredentials } from "../server/gateway/wall-credentials.js";
 import { clientAs } from "../server/lab/testing/lab-harness.js";
 import { buildIfStale } from "./build-if-stale.js";
 import { CHROMIUM_ARGS, chromiumExecutablePath } from "./chromium-path.js";
@@ -23,7 +24,9 @@ buildIfStale();
 mkdirSync(out, { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), "portal-shots-"));
 const demo = await startDemoLab({ dataDir, scenarioFile: join("scenarios", "demo.yaml") });
-const gateway = await startGateway({ port: 0, controller: demo.lab.url, caFile: demo.lab.caFile, staticDir: "dist", portal: demo.portal, log: () => undefined });
+// The wall pages through the demo's read-only wall client, as `npm start` serves them.
+const wall = { credentials: loadWallCredentials({ tokenFile: demo.lab.clients.find((c) => c.name === "wall")?.configPath }) };
+const gateway = await startGateway({ port: 0, controller: demo.lab.url, caFile: demo.lab.caFile, staticDir: "dist", portal: demo.portal, wall, log: () => undefined });
 const executablePath = chromiumExecutablePath();
 const browser = await chromium.launch({
   ...(executablePath === undefined ? {} : { executablePath }),
@@ -37,6 +40,9 @@ try {
   await clientAs(demo.lab, "carol").createLease({ parent, lease: { selector: "board=rcar-s4,site=bcn", duration: { seconds: 7200n } } });
   const mine = await clientAs(demo.lab, "alice").createLease({ parent, lease: { exporterName: "rpi5-02", duration: { seconds: 5400n }, tags: { team: "bsp" } } });
   await clientAs(demo.lab, "bob").createLease({ parent, lease: { exporterName: "rpi5-03", duration: hour } });
+  // Soon over (the wall calls it out), and bookings later today for the queue and the door.
+  await clientAs(demo.lab, "carol").createLease({ parent, lease: { exporterName: "rpi5-04", duration: { seconds: 300n } } });
+  await clientAs(demo.lab, "carol").createLease({ parent, lease: { exporterName: "rpi5-01", beginTime: { seconds: BigInt(Math.floor(Date.now() / 1000) + 7200) }, duration: hour } });
   const waiting = await clientAs(demo.lab, "alice").createLease({ parent, lease: { exporterName: "rpi5-03", duration: hour } });
   const failed = await clientAs(demo.lab, "alice").createLease({ parent, lease: { exporterName: "rcar-h3-04", duration: hour } });
   await sleep(6_000); // the hooks run (rcar-h3-04's fails)
@@ -51,6 +57,10 @@ try {
     "lease-waiting": `/leases/${bare(waiting.name)}`,
     "lease-failed": `/leases/${bare(failed.name)}`,
     "lease-new": "/leases/new",
+    // The wall (grouped by board, paging) and a board's door display.
+    wall: "/wall?group=board",
+    "wall-all": "/wall",
+    door: "/wall/rpi5-01",
     // The provider's way back, reached without a sign-in to finish.
     "oidc-callback": "/sign-in/oidc",
   };

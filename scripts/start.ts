@@ -8,12 +8,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { ConfigError, flagOrEnv, portalSignIn, SIGN_IN_FLAGS, signInUsage } from "../server/gateway/config.js";
 import { startGateway, type RunningGateway } from "../server/gateway/gateway.js";
+import { loadWallCredentials, type WallCredentials } from "../server/gateway/wall-credentials.js";
 import type { RunningLab } from "../server/lab/lab.js";
 import { DEMO_PROVIDER_LABEL, DEMO_USERS, startDemoLab, type DemoLab } from "./demo-lab.js";
 import { buildIfStale } from "./build-if-stale.js";
 
 const usage = `Usage: npm start -- [--port N] [--host H] [--controller URL] [--ca-file F] [--insecure]
-                    [--scenario FILE] [--data DIR] [--access-log]
+                    [--scenario FILE] [--data DIR] [--access-log] [--wall-token-file F] [--wall-key-file F]
   --port N          portal port (default 8080, or PORT)
   --host H          portal address (default 127.0.0.1, or PORTAL_HOST)
   --controller URL  a real Jumpstarter controller, https://HOST:PORT with the endpoint of
@@ -23,6 +24,10 @@ const usage = `Usage: npm start -- [--port N] [--host H] [--controller URL] [--c
   --scenario FILE   lab simulator scenario (default scenarios/demo.yaml)
   --data DIR        lab simulator data folder (default lab-data)
   --access-log      print the gateway's log line for every call (or PORTAL_ACCESS_LOG=true)
+  --wall-token-file F  with --controller: the lab's read-only wall client (its token or jmp
+                    config) for /wall (or PORTAL_WALL_TOKEN_FILE, or the token in PORTAL_WALL_TOKEN);
+                    the demo lab brings its own
+  --wall-key-file F the key each wall screen must be given once as /wall?key=... (or PORTAL_WALL_KEY_FILE)
 With --controller, sign-in through the lab's identity provider:
 ${signInUsage.split("\n").slice(1).join("\n")}`;
 
@@ -48,6 +53,8 @@ try {
       scenario: { type: "string" },
       data: { type: "string" },
       "access-log": { type: "boolean" },
+      "wall-token-file": { type: "string" },
+      "wall-key-file": { type: "string" },
       help: { type: "boolean", short: "h" },
       ...Object.fromEntries(SIGN_IN_FLAGS.map((f) => [f, { type: "string" as const }])),
     },
@@ -119,7 +126,17 @@ try {
     upstream = lab.url;
     upstreamCaFile = lab.caFile;
   }
+  // The wall's read-only client: the demo lab's `wall`, or the lab's own.
+  const wallTokenFile = lab?.clients.find((c) => c.name === "wall")?.configPath ?? args["wall-token-file"] ?? process.env.PORTAL_WALL_TOKEN_FILE;
+  const wallKeyFile = args["wall-key-file"] ?? process.env.PORTAL_WALL_KEY_FILE;
+  let wallCredentials: WallCredentials | undefined;
+  try {
+    wallCredentials = loadWallCredentials({ tokenFile: wallTokenFile, token: lab === undefined ? process.env.PORTAL_WALL_TOKEN : undefined });
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
   gateway = await startGateway({
+    wall: { credentials: wallCredentials, ...(wallKeyFile === undefined ? {} : { keyFile: wallKeyFile }) },
     host,
     port,
     controller: upstream,
@@ -137,6 +154,11 @@ try {
   const url = `http://${shown}:${gateway.port}`;
   console.log("");
   console.log(`  Jumpstarter Lab Portal: ${url}`);
+  console.log(
+    wallCredentials === undefined
+      ? `  Wall display: ${url}/wall (asks for a sign-in; give --wall-token-file for a kiosk)`
+      : `  Wall display, no sign-in needed: ${url}/wall?group=board`,
+  );
   if (lab !== undefined) {
     console.log(`  Lab simulator (namespace "${lab.namespace}") at ${lab.url}`);
     if (lab.caFile !== undefined) console.log(`  Its CA certificate (for jmp or another gateway): ${lab.caFile}`);
@@ -144,7 +166,7 @@ try {
     // The files hold the tokens; a token is a secret and never goes to the terminal.
     console.log("  Sign in with a client config file: on the sign-in page, press");
     console.log("  \"Choose a client config file…\" and pick one of these:");
-    for (const client of lab.clients) {
+    for (const client of lab.clients.filter((c) => c.name !== "wall")) {
       console.log(`    ${client.name.padEnd(8)} ${client.configPath}`);
     }
     console.log("");

@@ -2,6 +2,7 @@
 // Flags win over the environment; anything malformed is a ConfigError whose
 // message is one line a person can act on.
 import type { GatewayOptions } from "./gateway.js";
+import { loadWallCredentials } from "./wall-credentials.js";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -33,6 +34,11 @@ const flags = {
   "oidc-username-prefix": { env: "PORTAL_OIDC_USERNAME_PREFIX" },
   "oidc-label": { env: "PORTAL_OIDC_LABEL" },
   namespace: { env: "PORTAL_NAMESPACE" },
+  "wall-token-file": { env: "PORTAL_WALL_TOKEN_FILE" },
+  "wall-key-file": { env: "PORTAL_WALL_KEY_FILE" },
+  "wall-namespace": { env: "PORTAL_WALL_NAMESPACE" },
+  "wall-client": { env: "PORTAL_WALL_CLIENT" },
+  "wall-refresh": { env: "PORTAL_WALL_REFRESH" },
 } satisfies Record<string, FlagSpec>;
 
 type FlagName = keyof typeof flags;
@@ -68,6 +74,13 @@ export const usage = `Usage: gateway --controller URL [options]
   --max-body-bytes N        largest request body (default 1048576)                     [PORTAL_MAX_BODY_BYTES]
   --upstream-timeout DUR    longest controller call, e.g. 30s, 500ms, 2m (default 30s) [PORTAL_UPSTREAM_TIMEOUT]
 ${signInUsage}
+  The wall display's kiosk access (see the README's "Wall display"):
+  --wall-token-file F       the lab's read-only wall client: its token, or its jmp config [PORTAL_WALL_TOKEN_FILE,
+                            or the token itself in PORTAL_WALL_TOKEN]
+  --wall-key-file F         a wall key the screens must send (given once as /wall?key=...) [PORTAL_WALL_KEY_FILE]
+  --wall-namespace NS       the wall client's namespace, when its token does not say  [PORTAL_WALL_NAMESPACE]
+  --wall-client NAME        the wall client's name, when its token does not say      [PORTAL_WALL_CLIENT]
+  --wall-refresh DUR        how often walls refresh; one answer serves them all (default 10s) [PORTAL_WALL_REFRESH]
   --help                    show this text`;
 
 /** Splits argv into flag values; `--flag value`, `--flag=value` and bare boolean flags. */
@@ -228,6 +241,9 @@ export function parseCommandLine(argv: readonly string[], env: Environment, defa
   const portal = portalSignIn(get);
   if (Object.keys(portal).length > 0) options.portal = portal;
 
+  const wall = wallOptions(get, env);
+  if (wall !== undefined) options.wall = wall;
+
   return { kind: "run", options };
 }
 
@@ -266,5 +282,30 @@ export function flagOrEnv(values: Readonly<Record<string, unknown>>, env: Enviro
     const spec: FlagSpec = flags[name];
     const e = env[spec.env];
     return e === undefined || e === "" ? undefined : { value: e, label: spec.env };
+  };
+}
+
+/** The kiosk flags -> the gateway's wall options; undefined when none is given. */
+function wallOptions(get: (name: FlagName) => { value: string; label: string } | undefined, env: Environment): GatewayOptions["wall"] {
+  const tokenFile = get("wall-token-file")?.value;
+  const token = env["PORTAL_WALL_TOKEN"];
+  const keyFile = get("wall-key-file")?.value;
+  const refresh = get("wall-refresh");
+  let credentials;
+  try {
+    credentials = loadWallCredentials({
+      tokenFile,
+      token: token === "" ? undefined : token,
+      namespace: get("wall-namespace")?.value,
+      clientName: get("wall-client")?.value,
+    });
+  } catch (e) {
+    throw new ConfigError(e instanceof Error ? e.message : String(e));
+  }
+  if (credentials === undefined && keyFile === undefined && refresh === undefined) return undefined;
+  return {
+    credentials,
+    ...(keyFile === undefined ? {} : { keyFile }),
+    ...(refresh === undefined ? {} : { refreshMs: parseDuration(refresh.value, refresh.label) }),
   };
 }

@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { createCorsPolicy } from "./cors.js";
 import { forwardRoutes } from "./forward.js";
 import { createHealthEndpoints, probeController } from "./health.js";
+import { createKiosk, type WallOptions } from "./kiosk.js";
 import { createRpcHandler } from "./rpc-handler.js";
 import { loadPortalConfig, providerOrigins, type PortalConfigOptions } from "./portal-config.js";
 import { applySecurityHeaders, securityHeaders } from "./security-headers.js";
@@ -35,6 +36,8 @@ export interface GatewayOptions {
   log?: (line: string) => void;
   /** Sign-in configuration the SPA reads at /portal-config.json: namespace and OIDC providers. */
   portal?: PortalConfigOptions;
+  /** The wall display's kiosk access (kiosk.ts): its read-only client token, wall key, refresh. */
+  wall?: WallOptions;
 }
 
 export interface RunningGateway {
@@ -84,6 +87,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     shutdownSignal: shutdown.signal,
     log,
   });
+  const kiosk = createKiosk({ ...options.wall, client: upstream.client, controllerUrl: upstream.url, upstreamTimeoutMs, maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes, shutdownSignal: shutdown.signal, log });
   const cors = createCorsPolicy(options.allowedOrigins ?? []);
   const health = createHealthEndpoints(() =>
     probeController(upstream.health, upstream.url, Math.min(readinessTimeoutMs, upstreamTimeoutMs)),
@@ -104,6 +108,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return;
     }
     if (path === "/readyz") return health.ready(req, res);
+    if (kiosk.handles(path)) return kiosk.handle(req, res, path);
     if (rpcPath.test(path)) {
       // Another service, or an unknown method: not ours to serve.
       if (!rpc.serves(path)) return notFound(res);

@@ -26,6 +26,18 @@ export function createAppRouter() {
       children: [
         { path: "/sign-in", lazy: page(() => import("@/features/auth/sign-in-page"), (m) => m.SignInPage) },
         { path: "/sign-in/oidc", lazy: page(() => import("@/features/auth/oidc/oidc-callback-page"), (m) => m.OidcCallbackPage) },
+        // The wall and door displays: no shell, the lab's kiosk client or a sign-in.
+        {
+          path: "/wall",
+          lazy: async () => {
+            const { WallAccess } = await import("@/features/wall");
+            return { Component: () => <WallAccess signIn={<RequireSession />} /> };
+          },
+          children: [
+            { index: true, lazy: page(() => import("@/features/wall"), (m) => m.WallPage) },
+            { path: ":board", lazy: page(() => import("@/features/wall"), (m) => m.DoorPage) },
+          ],
+        },
         {
           element: <RequireSession />,
           children: [
