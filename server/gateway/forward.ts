@@ -5,7 +5,8 @@ import type { CallOptions, Client, ConnectRouter, HandlerContext, ServiceImpl } 
 import { ClientService } from "../../src/gen/jumpstarter/client/v1/client_pb.js";
 import { callRecordKey } from "./access-log.js";
 import { rawRequestHeadersKey, repeatedHeaderError, upstreamHeaders } from "./caller-metadata.js";
-import { customMetadata, translateUpstreamError } from "./upstream-error.js";
+import { browserMetadata } from "./browser-metadata.js";
+import { translateUpstreamError } from "./upstream-error.js";
 
 export interface ForwardOptions {
   client: Client<typeof ClientService>;
@@ -21,7 +22,7 @@ export function upstreamTimeout(remainingMs: number | undefined, capMs: number):
 }
 
 function copyInto(target: Headers): (from: Headers) => void {
-  return (from) => customMetadata(from).forEach((value, key) => target.append(key, value));
+  return (from) => browserMetadata(from).forEach((value, key) => target.append(key, value));
 }
 
 export function forwardRoutes(options: ForwardOptions): (router: ConnectRouter) => void {
@@ -46,7 +47,7 @@ export function forwardRoutes(options: ForwardOptions): (router: ConnectRouter) 
       if (record !== undefined) record.code = "ok";
       return out;
     } catch (e) {
-      const err = translateUpstreamError(e, controllerUrl);
+      const err = translateUpstreamError(e, controllerUrl, ctx.signal.aborted);
       if (record !== undefined) record.code = err.code;
       throw err;
     }
