@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createCorsPolicy } from "./cors.js";
+import { maxTimerMs } from "./deadline.js";
 import { forwardRoutes } from "./forward.js";
 import { createHealthEndpoints, probeController } from "./health.js";
 import { createRpcHandler } from "./rpc-handler.js";
@@ -64,6 +65,9 @@ function validate(options: GatewayOptions): void {
   if (upstreamTimeoutMs !== undefined && !(Number.isFinite(upstreamTimeoutMs) && upstreamTimeoutMs > 0)) {
     throw new Error(`upstreamTimeoutMs must be positive, got ${upstreamTimeoutMs}`);
   }
+  if (upstreamTimeoutMs !== undefined && upstreamTimeoutMs > maxTimerMs) {
+    throw new Error(`upstreamTimeoutMs must be at most ${maxTimerMs} (about 24.8 days, what Node's timers hold), got ${upstreamTimeoutMs}`);
+  }
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
     throw new Error(`port must be 0-65535, got ${port}`);
   }
@@ -81,6 +85,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const rpc = createRpcHandler({
     routes: forwardRoutes({ client: upstream.client, controllerUrl: upstream.url, upstreamTimeoutMs }),
     maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+    maxDeadlineMs: upstreamTimeoutMs,
     shutdownSignal: shutdown.signal,
     log,
   });

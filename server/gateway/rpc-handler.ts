@@ -10,10 +10,13 @@ import type { UniversalHandler } from "@connectrpc/connect/protocol";
 import { callRecordKey, codeFromStatusHeader, formatCallLine, type CallRecord } from "./access-log.js";
 import { limitBody } from "./body-limit.js";
 import { rawRequestHeadersKey } from "./caller-metadata.js";
+import { clampDeadlineHeaders } from "./deadline.js";
 
 export interface RpcHandlerOptions {
   routes: (router: ConnectRouter) => void;
   maxBodyBytes: number;
+  /** The longest deadline a caller may ask for; longer ones are clamped to it (deadline.ts). */
+  maxDeadlineMs: number;
   /** Aborted when the gateway stops: in-flight calls end with Canceled. */
   shutdownSignal: AbortSignal;
   log: (line: string) => void;
@@ -66,6 +69,7 @@ export function createRpcHandler(options: RpcHandlerOptions): RpcHandler {
         res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("bad request\n");
         return;
       }
+      clampDeadlineHeaders(uReq.header, options.maxDeadlineMs);
       const body = uReq.body;
       const limited =
         typeof body === "object" && body !== null && Symbol.asyncIterator in body
