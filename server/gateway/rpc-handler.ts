@@ -11,6 +11,7 @@ import { callRecordKey, codeFromStatusHeader, formatCallLine, type CallRecord } 
 import { limitBody } from "./body-limit.js";
 import { rawRequestHeadersKey } from "./caller-metadata.js";
 import { clampDeadlineHeaders } from "./deadline.js";
+import { isGrpcWeb, refuseTrailerFrames } from "./grpc-web-framing.js";
 
 export interface RpcHandlerOptions {
   routes: (router: ConnectRouter) => void;
@@ -71,11 +72,12 @@ export function createRpcHandler(options: RpcHandlerOptions): RpcHandler {
       }
       clampDeadlineHeaders(uReq.header, options.maxDeadlineMs);
       const body = uReq.body;
-      const limited =
-        typeof body === "object" && body !== null && Symbol.asyncIterator in body
-          ? { ...uReq, body: limitBody(body, options.maxBodyBytes, req.headers["content-length"], record) }
-          : uReq;
-      handler(limited)
+      let checked = uReq;
+      if (typeof body === "object" && body !== null && Symbol.asyncIterator in body) {
+        const limited = limitBody(body, options.maxBodyBytes, req.headers["content-length"], record);
+        checked = { ...uReq, body: isGrpcWeb(req.headers["content-type"]) ? refuseTrailerFrames(limited, record) : limited };
+      }
+      handler(checked)
         .then((uRes) => universalResponseToNodeResponse(uRes, res))
         .catch((reason: unknown) => {
           // Only a broken connection gets here (RPC errors are answered by the
