@@ -8,6 +8,7 @@ import { createConnectRouter, createContextValues, type ConnectRouter } from "@c
 import { universalRequestFromNodeRequest, universalResponseToNodeResponse } from "@connectrpc/connect-node";
 import type { UniversalHandler } from "@connectrpc/connect/protocol";
 import { callRecordKey, codeFromStatusHeader, formatCallLine, type CallRecord } from "./access-log.js";
+import { limitBodyIdle } from "./body-idle.js";
 import { limitBody } from "./body-limit.js";
 import { rawRequestHeadersKey } from "./caller-metadata.js";
 import { clampDeadlineHeaders } from "./deadline.js";
@@ -18,6 +19,8 @@ export interface RpcHandlerOptions {
   maxBodyBytes: number;
   /** The longest deadline a caller may ask for; longer ones are clamped to it (deadline.ts). */
   maxDeadlineMs: number;
+  /** Longest quiet spell inside a request body (body-idle.ts). */
+  bodyIdleTimeoutMs: number;
   /** Aborted when the gateway stops: in-flight calls end with Canceled. */
   shutdownSignal: AbortSignal;
   log: (line: string) => void;
@@ -74,7 +77,13 @@ export function createRpcHandler(options: RpcHandlerOptions): RpcHandler {
       const body = uReq.body;
       let checked = uReq;
       if (typeof body === "object" && body !== null && Symbol.asyncIterator in body) {
-        const limited = limitBody(body, options.maxBodyBytes, req.headers["content-length"], record);
+        // Close the connection once the refusal is written: the rest of the body may never come.
+        const closeAfterAnswer = (): void => {
+          if (!res.headersSent) res.setHeader("Connection", "close");
+          res.once("finish", () => req.socket.destroy());
+        };
+        const flowing = limitBodyIdle(body, options.bodyIdleTimeoutMs, record, closeAfterAnswer);
+        const limited = limitBody(flowing, options.maxBodyBytes, req.headers["content-length"], record);
         checked = { ...uReq, body: isGrpcWeb(req.headers["content-type"]) ? refuseTrailerFrames(limited, record) : limited };
       }
       handler(checked)
