@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { setMaxListeners } from "node:events";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
+import { createCallLimit } from "./call-limit.js";
 import { createClientErrorHandler } from "./client-error.js";
 import { createCorsPolicy } from "./cors.js";
 import { maxTimerMs } from "./deadline.js";
@@ -41,6 +42,12 @@ export interface GatewayOptions {
   requestTimeoutMs?: number;
   /** Longest quiet spell inside an RPC request body; default 10 s. */
   bodyIdleTimeoutMs?: number;
+  /** Calls in flight toward the controller at once; default 32. */
+  maxCallsInFlight?: number;
+  /** Calls waiting for one of those places; default 128; beyond it Unavailable at once. */
+  maxCallsQueued?: number;
+  /** Longest wait for a place before Unavailable; default 1 s. */
+  maxQueueWaitMs?: number;
   /** Where call log lines go; default console.log. */
   log?: (line: string) => void;
   /** Sign-in configuration the SPA reads at /portal-config.json: namespace and OIDC providers. */
@@ -58,6 +65,9 @@ export const defaultUpstreamTimeoutMs = 30_000;
 export const defaultHeadersTimeoutMs = 10_000;
 export const defaultRequestTimeoutMs = 30_000;
 export const defaultBodyIdleTimeoutMs = 10_000;
+export const defaultMaxCallsInFlight = 32;
+export const defaultMaxCallsQueued = 128;
+export const defaultMaxQueueWaitMs = 1_000;
 const readinessTimeoutMs = 5_000;
 // How long stop() lets in-flight requests finish before cutting connections.
 const stopGraceMs = 2_000;
@@ -80,7 +90,11 @@ function validate(options: GatewayOptions): void {
   if (upstreamTimeoutMs !== undefined && upstreamTimeoutMs > maxTimerMs) {
     throw new Error(`upstreamTimeoutMs must be at most ${maxTimerMs} (about 24.8 days, what Node's timers hold), got ${upstreamTimeoutMs}`);
   }
-  for (const name of ["headersTimeoutMs", "requestTimeoutMs", "bodyIdleTimeoutMs"] as const) {
+  for (const name of ["maxCallsInFlight", "maxCallsQueued"] as const) {
+    const n = options[name];
+    if (n !== undefined && !(Number.isSafeInteger(n) && n >= (name === "maxCallsQueued" ? 0 : 1))) throw new Error(`${name} must be a whole number${name === "maxCallsQueued" ? "" : " of at least 1"}, got ${n}`);
+  }
+  for (const name of ["headersTimeoutMs", "requestTimeoutMs", "bodyIdleTimeoutMs", "maxQueueWaitMs"] as const) {
     const ms = options[name];
     if (ms !== undefined && !(Number.isFinite(ms) && ms > 0 && ms <= maxTimerMs)) throw new Error(`${name} must be positive and at most ${maxTimerMs}, got ${ms}`);
   }
@@ -105,7 +119,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // removes the listener then), so more than 10 calls are no leak.
   setMaxListeners(0, shutdown.signal);
   const rpc = createRpcHandler({
-    routes: forwardRoutes({ client: upstream.client, controllerUrl: upstream.url, upstreamTimeoutMs }),
+    routes: forwardRoutes({
+      client: upstream.client,
+      controllerUrl: upstream.url,
+      upstreamTimeoutMs,
+      limit: createCallLimit({
+        maxInFlight: options.maxCallsInFlight ?? defaultMaxCallsInFlight,
+        maxQueued: options.maxCallsQueued ?? defaultMaxCallsQueued,
+        maxQueueWaitMs: options.maxQueueWaitMs ?? defaultMaxQueueWaitMs,
+      }),
+    }),
     maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
     maxDeadlineMs: upstreamTimeoutMs,
     bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? defaultBodyIdleTimeoutMs,
