@@ -26,7 +26,8 @@ let hasty: RunningGateway;
 
 beforeAll(async () => {
   fake = await startFakeController((stream) => setTimeout(() => answerOk(stream, lease), 200));
-  gateway = await startGateway({ controller: fake.url, bodyIdleTimeoutMs: bodyIdleMs, requestTimeoutMs: requestMs, log: () => undefined });
+  // Room for all 30 calls of the last test at the controller at once: more than 10 in flight is the point.
+  gateway = await startGateway({ controller: fake.url, bodyIdleTimeoutMs: bodyIdleMs, requestTimeoutMs: requestMs, maxCallsInFlight: 32, log: () => undefined });
   hasty = await startGateway({ controller: fake.url, headersTimeoutMs: 200, requestTimeoutMs: 400, log: () => undefined });
 });
 

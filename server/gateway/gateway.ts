@@ -42,11 +42,11 @@ export interface GatewayOptions {
   requestTimeoutMs?: number;
   /** Longest quiet spell inside an RPC request body; default 10 s. */
   bodyIdleTimeoutMs?: number;
-  /** Calls in flight toward the controller at once; default 32. */
+  /** Calls in flight toward the controller at once; default 8 (answers are decoded and re-encoded on one event loop). */
   maxCallsInFlight?: number;
-  /** Calls waiting for one of those places; default 128; beyond it Unavailable at once. */
+  /** Calls waiting for one of those places; default 32; beyond it Unavailable at once. */
   maxCallsQueued?: number;
-  /** Longest wait for a place before Unavailable; default 1 s. */
+  /** Longest wait for a place before Unavailable; default 250 ms, the p99 goal of a dashboard poll. */
   maxQueueWaitMs?: number;
   /** Where call log lines go; default console.log. */
   log?: (line: string) => void;
@@ -65,9 +65,9 @@ export const defaultUpstreamTimeoutMs = 30_000;
 export const defaultHeadersTimeoutMs = 10_000;
 export const defaultRequestTimeoutMs = 30_000;
 export const defaultBodyIdleTimeoutMs = 10_000;
-export const defaultMaxCallsInFlight = 32;
-export const defaultMaxCallsQueued = 128;
-export const defaultMaxQueueWaitMs = 1_000;
+export const defaultMaxCallsInFlight = 8;
+export const defaultMaxCallsQueued = 32;
+export const defaultMaxQueueWaitMs = 250;
 const readinessTimeoutMs = 5_000;
 // How long stop() lets in-flight requests finish before cutting connections.
 const stopGraceMs = 2_000;
