@@ -3,14 +3,22 @@
 // and through the gateway over gRPC-Web, interleaved so both see the same
 // machine load. Prints p50/p99 of each and the gateway's overhead.
 //
+// Then the bounded load figure (issue 12, item 8): dashboards polling
+// ListExporters every 10 s as the portal does, at increasing counts, each
+// step one poll interval long; p99 of the answers, how many were refused
+// (Unavailable, fast and retryable) and how fast, and the knee: the most
+// dashboards held at p99 <= 250 ms with nothing refused. Load generator,
+// gateway and simulator share this process and the machine's cores.
+//
 //   npm run bench:gateway -- [--exporters 1000] [--iterations 200] [--warmup 20] [--max-seconds 120]
+//                            [--dashboards 50,100,200,300,400] [--poll-ms 10000]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { toBinary } from "@bufbuild/protobuf";
-import { createClient } from "@connectrpc/connect";
+import { Code, ConnectError, createClient } from "@connectrpc/connect";
 import { Http2SessionManager, createGrpcTransport } from "@connectrpc/connect-node";
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { ClientService, ListExportersResponseSchema } from "../src/gen/jumpstarter/client/v1/client_pb.js";
@@ -23,6 +31,8 @@ const { values } = parseArgs({
     iterations: { type: "string", default: "200" },
     warmup: { type: "string", default: "20" },
     "max-seconds": { type: "string", default: "120" },
+    dashboards: { type: "string", default: "50,100,200,300,400" },
+    "poll-ms": { type: "string", default: "10000" },
   },
 });
 
@@ -39,6 +49,9 @@ const exporterCount = positive("exporters", values.exporters);
 const iterations = positive("iterations", values.iterations);
 const warmup = positive("warmup", values.warmup);
 const maxMs = positive("max-seconds", values["max-seconds"]) * 1000;
+const dashboardSteps = values.dashboards.split(",").map((v) => positive("dashboards", v.trim()));
+const pollMs = positive("poll-ms", values["poll-ms"]);
+const p99GoalMs = 250;
 
 const boards = ["rcar-s4", "rcar-h3", "rpi5", "rpi4", "jetson-orin", "imx8mp", "sk-am62", "qemu-x86", "beagleplay", "stm32mp1"];
 const sites = ["bcn", "brno", "westford", "raleigh"];
@@ -68,6 +81,62 @@ function percentile(sorted: readonly number[], p: number): number {
 const fmt = (ms: number): string => `${ms.toFixed(2)} ms`;
 const pct = (delta: number, base: number): string => `${delta >= 0 ? "+" : ""}${((delta / base) * 100).toFixed(1)}%`;
 
+interface StepResult {
+  dashboards: number;
+  answered: number[];
+  refused: number[];
+  failed: number;
+}
+
+/** `dashboards` pollers, starts spread over one interval, each polling once per `pollMs` for one interval. */
+async function loadStep(dashboards: number, call: () => Promise<unknown>): Promise<StepResult> {
+  const result: StepResult = { dashboards, answered: [], refused: [], failed: 0 };
+  const poll = async (): Promise<void> => {
+    const start = performance.now();
+    try {
+      await call();
+      result.answered.push(performance.now() - start);
+    } catch (e) {
+      if (ConnectError.from(e).code === Code.Unavailable) result.refused.push(performance.now() - start);
+      else result.failed += 1;
+    }
+  };
+  await Promise.all(
+    Array.from({ length: dashboards }, async (_, i) => {
+      await new Promise((r) => setTimeout(r, (i / dashboards) * pollMs));
+      await poll();
+    }),
+  );
+  return result;
+}
+
+async function loadFigure(call: () => Promise<unknown>): Promise<void> {
+  console.log("");
+  console.log(`Dashboards polling ListExporters every ${pollMs / 1000} s (${exporterCount} exporters), one interval per step; goal p99 <= ${p99GoalMs} ms`);
+  console.log("");
+  console.log(`  ${"dashboards".padEnd(12)}${"answered".padStart(10)}${"p50".padStart(12)}${"p99".padStart(12)}${"goal".padStart(10)}${"refused".padStart(10)}${"refusal p99".padStart(14)}${"other".padStart(8)}`);
+  let knee: number | undefined;
+  let past = false;
+  for (const dashboards of dashboardSteps) {
+    const step = await loadStep(dashboards, call);
+    step.answered.sort((a, b) => a - b);
+    step.refused.sort((a, b) => a - b);
+    const p99 = percentile(step.answered, 99);
+    const held = p99 <= p99GoalMs && step.refused.length === 0 && step.failed === 0;
+    if (held && !past) knee = dashboards;
+    else past = true;
+    console.log(
+      `  ${String(dashboards).padEnd(12)}${String(step.answered.length).padStart(10)}${fmt(percentile(step.answered, 50)).padStart(12)}${fmt(p99).padStart(12)}${(held ? "met" : "MISSED").padStart(10)}${String(step.refused.length).padStart(10)}${(step.refused.length > 0 ? fmt(percentile(step.refused, 99)) : "-").padStart(14)}${String(step.failed).padStart(8)}`,
+    );
+  }
+  console.log("");
+  console.log(`  knee: ${knee === undefined ? `below ${dashboardSteps[0]}` : `${knee}`} dashboards held at p99 <= ${p99GoalMs} ms (goal: p99 <= ${p99GoalMs} ms)`);
+  const rssLoaded = process.memoryUsage().rss;
+  await new Promise((r) => setTimeout(r, 3_000));
+  const rssIdle = process.memoryUsage().rss;
+  console.log(`  memory (whole process): ${(rssLoaded / 2 ** 20).toFixed(0)} MiB after the last step, ${(rssIdle / 2 ** 20).toFixed(0)} MiB 3 s later`);
+}
+
 const dataDir = mkdtempSync(join(tmpdir(), "bench-gateway-"));
 const lab = await startLab({ port: 0, dataDir, scenario: labScenario(exporterCount) });
 const gateway = await startGateway({ controller: lab.url, caFile: lab.caFile, log: () => undefined });
@@ -77,7 +146,11 @@ try {
   const direct = createClient(ClientService, createGrpcTransport({ baseUrl: lab.url, sessionManager: session }));
   const viaGateway = createClient(ClientService, createGrpcWebTransport({ baseUrl: gateway.url }));
   const request = { parent: "namespaces/bench" };
-  const options = { headers: { authorization: "Bearer bench-token-0123456789" } };
+  // The lab mints each client's token (RunningLab.clients); the call names its client [H1].
+  const token = lab.clients.find((c) => c.name === "bench")?.token ?? "";
+  const options = {
+    headers: { authorization: `Bearer ${token}`, "jumpstarter-namespace": "bench", "jumpstarter-kind": "Client", "jumpstarter-name": "bench" },
+  };
 
   const check = await viaGateway.listExporters(request, options);
   if (check.exporters.length !== exporterCount) throw new Error(`expected ${exporterCount} exporters, got ${check.exporters.length}`);
@@ -125,6 +198,8 @@ try {
   console.log(`  ${"gateway (gRPC-Web)".padEnd(24)}${fmt(g50).padStart(12)}${fmt(g99).padStart(12)}`);
   console.log(`  ${"overhead".padEnd(24)}${fmt(g50 - d50).padStart(12)}${fmt(g99 - d99).padStart(12)}`);
   console.log(`  ${"overhead %".padEnd(24)}${pct(g50 - d50, d50).padStart(12)}${pct(g99 - d99, d99).padStart(12)}`);
+
+  await loadFigure(() => viaGateway.listExporters(request, options));
 } finally {
   session.abort();
   await gateway.stop();

@@ -1,17 +1,21 @@
 // ClientService implemented by forwarding every call to the controller.
 // The caller's bearer token, call metadata and deadline travel on [T7]
 // (caller-metadata.ts); nothing else from the browser does.
-import type { CallOptions, Client, ConnectRouter, HandlerContext, ServiceImpl } from "@connectrpc/connect";
+import { ConnectError, type CallOptions, type Client, type ConnectRouter, type HandlerContext, type ServiceImpl } from "@connectrpc/connect";
 import { ClientService } from "../../src/gen/jumpstarter/client/v1/client_pb.js";
 import { callRecordKey } from "./access-log.js";
+import type { CallLimit } from "./call-limit.js";
 import { rawRequestHeadersKey, repeatedHeaderError, upstreamHeaders } from "./caller-metadata.js";
-import { customMetadata, translateUpstreamError } from "./upstream-error.js";
+import { browserMetadata } from "./browser-metadata.js";
+import { translateUpstreamError } from "./upstream-error.js";
 
 export interface ForwardOptions {
   client: Client<typeof ClientService>;
   controllerUrl: string;
   /** Upper bound for one controller call, whatever deadline (grpc-timeout) the caller asked for. */
   upstreamTimeoutMs: number;
+  /** Bounds the calls in flight toward the controller. */
+  limit: CallLimit;
 }
 
 /** The caller's deadline (what is left of it), capped by the gateway's own. */
@@ -21,11 +25,11 @@ export function upstreamTimeout(remainingMs: number | undefined, capMs: number):
 }
 
 function copyInto(target: Headers): (from: Headers) => void {
-  return (from) => customMetadata(from).forEach((value, key) => target.append(key, value));
+  return (from) => browserMetadata(from).forEach((value, key) => target.append(key, value));
 }
 
 export function forwardRoutes(options: ForwardOptions): (router: ConnectRouter) => void {
-  const { client, controllerUrl, upstreamTimeoutMs } = options;
+  const { client, controllerUrl, upstreamTimeoutMs, limit } = options;
 
   async function forward<O>(ctx: HandlerContext, send: (callOptions: CallOptions) => Promise<O>): Promise<O> {
     const record = ctx.values.get(callRecordKey);
@@ -35,18 +39,26 @@ export function forwardRoutes(options: ForwardOptions): (router: ConnectRouter) 
       throw repeated;
     }
     try {
-      const out = await send({
-        headers: upstreamHeaders(ctx.requestHeader),
-        timeoutMs: upstreamTimeout(ctx.timeoutMs(), upstreamTimeoutMs),
-        // The browser hung up or its deadline passed: stop the controller call too.
-        signal: ctx.signal,
-        onHeader: copyInto(ctx.responseHeader),
-        onTrailer: copyInto(ctx.responseTrailer),
-      });
+      const out = await limit.run(async () => {
+        try {
+          return await send({
+            headers: upstreamHeaders(ctx.requestHeader),
+            // Taken after any wait in the queue: what is left of the caller's deadline.
+            timeoutMs: upstreamTimeout(ctx.timeoutMs(), upstreamTimeoutMs),
+            // The browser hung up or its deadline passed: stop the controller call too.
+            signal: ctx.signal,
+            onHeader: copyInto(ctx.responseHeader),
+            onTrailer: copyInto(ctx.responseTrailer),
+          });
+        } catch (e) {
+          throw translateUpstreamError(e, controllerUrl, ctx.signal.aborted);
+        }
+      }, ctx.signal);
       if (record !== undefined) record.code = "ok";
       return out;
     } catch (e) {
-      const err = translateUpstreamError(e, controllerUrl);
+      // The controller's answer (translated above), or the limit's refusal.
+      const err = ConnectError.from(e);
       if (record !== undefined) record.code = err.code;
       throw err;
     }

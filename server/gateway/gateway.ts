@@ -2,8 +2,13 @@
 // forwards the ClientService from gRPC-Web/Connect to the controller's gRPC.
 // It holds no token: each call carries the caller's own.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { setMaxListeners } from "node:events";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import { createCallLimit } from "./call-limit.js";
+import { createClientErrorHandler } from "./client-error.js";
 import { createCorsPolicy } from "./cors.js";
+import { maxTimerMs } from "./deadline.js";
 import { forwardRoutes } from "./forward.js";
 import { createHealthEndpoints, probeController } from "./health.js";
 import { createKiosk, type WallOptions } from "./kiosk.js";
@@ -32,6 +37,18 @@ export interface GatewayOptions {
   maxBodyBytes?: number;
   /** Longest controller call; default 30 s. */
   upstreamTimeoutMs?: number;
+  /** Longest wait for a request's headers; default 10 s (Node's own: 60 s). */
+  headersTimeoutMs?: number;
+  /** Longest wait for a whole request, headers and body; default 30 s (Node's own: 300 s). */
+  requestTimeoutMs?: number;
+  /** Longest quiet spell inside an RPC request body; default 10 s. */
+  bodyIdleTimeoutMs?: number;
+  /** Calls in flight toward the controller at once; default 8 (answers are decoded and re-encoded on one event loop). */
+  maxCallsInFlight?: number;
+  /** Calls waiting for one of those places; default 32; beyond it Unavailable at once. */
+  maxCallsQueued?: number;
+  /** Longest wait for a place before Unavailable; default 250 ms, the p99 goal of a dashboard poll. */
+  maxQueueWaitMs?: number;
   /** Where call log lines go; default console.log. */
   log?: (line: string) => void;
   /** Sign-in configuration the SPA reads at /portal-config.json: namespace and OIDC providers. */
@@ -48,6 +65,12 @@ export interface RunningGateway {
 
 export const defaultMaxBodyBytes = 1024 * 1024;
 export const defaultUpstreamTimeoutMs = 30_000;
+export const defaultHeadersTimeoutMs = 10_000;
+export const defaultRequestTimeoutMs = 30_000;
+export const defaultBodyIdleTimeoutMs = 10_000;
+export const defaultMaxCallsInFlight = 8;
+export const defaultMaxCallsQueued = 32;
+export const defaultMaxQueueWaitMs = 250;
 const readinessTimeoutMs = 5_000;
 // How long stop() lets in-flight requests finish before cutting connections.
 const stopGraceMs = 2_000;
@@ -67,6 +90,20 @@ function validate(options: GatewayOptions): void {
   if (upstreamTimeoutMs !== undefined && !(Number.isFinite(upstreamTimeoutMs) && upstreamTimeoutMs > 0)) {
     throw new Error(`upstreamTimeoutMs must be positive, got ${upstreamTimeoutMs}`);
   }
+  if (upstreamTimeoutMs !== undefined && upstreamTimeoutMs > maxTimerMs) {
+    throw new Error(`upstreamTimeoutMs must be at most ${maxTimerMs} (about 24.8 days, what Node's timers hold), got ${upstreamTimeoutMs}`);
+  }
+  for (const name of ["maxCallsInFlight", "maxCallsQueued"] as const) {
+    const n = options[name];
+    if (n !== undefined && !(Number.isSafeInteger(n) && n >= (name === "maxCallsQueued" ? 0 : 1))) throw new Error(`${name} must be a whole number${name === "maxCallsQueued" ? "" : " of at least 1"}, got ${n}`);
+  }
+  for (const name of ["headersTimeoutMs", "requestTimeoutMs", "bodyIdleTimeoutMs", "maxQueueWaitMs"] as const) {
+    const ms = options[name];
+    if (ms !== undefined && !(Number.isFinite(ms) && ms > 0 && ms <= maxTimerMs)) throw new Error(`${name} must be positive and at most ${maxTimerMs}, got ${ms}`);
+  }
+  const headersMs = options.headersTimeoutMs ?? defaultHeadersTimeoutMs;
+  const requestMs = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
+  if (headersMs > requestMs) throw new Error(`headersTimeoutMs (${headersMs}) must not exceed requestTimeoutMs (${requestMs})`);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
     throw new Error(`port must be 0-65535, got ${port}`);
   }
@@ -81,9 +118,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const upstream = createUpstream({ controller: options.controller, caFile: options.caFile, insecure: options.insecure });
 
   const shutdown = new AbortController();
+  // Every call in flight listens on this one signal until it ends (Connect
+  // removes the listener then), so more than 10 calls are no leak.
+  setMaxListeners(0, shutdown.signal);
   const rpc = createRpcHandler({
-    routes: forwardRoutes({ client: upstream.client, controllerUrl: upstream.url, upstreamTimeoutMs }),
+    routes: forwardRoutes({
+      client: upstream.client,
+      controllerUrl: upstream.url,
+      upstreamTimeoutMs,
+      limit: createCallLimit({
+        maxInFlight: options.maxCallsInFlight ?? defaultMaxCallsInFlight,
+        maxQueued: options.maxCallsQueued ?? defaultMaxCallsQueued,
+        maxQueueWaitMs: options.maxQueueWaitMs ?? defaultMaxQueueWaitMs,
+      }),
+    }),
     maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+    maxDeadlineMs: upstreamTimeoutMs,
+    bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? defaultBodyIdleTimeoutMs,
     shutdownSignal: shutdown.signal,
     log,
   });
@@ -120,13 +171,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return statics.serve(req, res, path);
   }
 
-  const server = createServer((req, res) => {
+  const headersTimeout = options.headersTimeoutMs ?? defaultHeadersTimeoutMs;
+  const requestTimeout = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
+  // The response being written on each connection, for the client-error answer.
+  const responses = new WeakMap<Duplex, ServerResponse>();
+  const serverOptions = {
+    headersTimeout,
+    requestTimeout,
+    // How often Node looks for requests past those timeouts (its default is 30 s).
+    connectionsCheckingInterval: Math.max(10, Math.min(1_000, headersTimeout / 4)),
+  };
+  const server = createServer(serverOptions, (req, res) => {
+    responses.set(req.socket, res);
     route(req, res).catch((e: unknown) => {
       log(JSON.stringify({ time: new Date().toISOString(), error: e instanceof Error ? e.message : String(e), path: (req.url ?? "").split("?", 1)[0] }));
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("internal error\n");
       else res.destroy();
     });
   });
+  server.on("clientError", createClientErrorHandler(headers, (socket) => responses.get(socket)?.headersSent === true));
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -8,12 +8,19 @@ import { createConnectRouter, createContextValues, type ConnectRouter } from "@c
 import { universalRequestFromNodeRequest, universalResponseToNodeResponse } from "@connectrpc/connect-node";
 import type { UniversalHandler } from "@connectrpc/connect/protocol";
 import { callRecordKey, codeFromStatusHeader, formatCallLine, type CallRecord } from "./access-log.js";
+import { limitBodyIdle } from "./body-idle.js";
 import { limitBody } from "./body-limit.js";
 import { rawRequestHeadersKey } from "./caller-metadata.js";
+import { clampDeadlineHeaders } from "./deadline.js";
+import { isGrpcWeb, refuseTrailerFrames } from "./grpc-web-framing.js";
 
 export interface RpcHandlerOptions {
   routes: (router: ConnectRouter) => void;
   maxBodyBytes: number;
+  /** The longest deadline a caller may ask for; longer ones are clamped to it (deadline.ts). */
+  maxDeadlineMs: number;
+  /** Longest quiet spell inside a request body (body-idle.ts). */
+  bodyIdleTimeoutMs: number;
   /** Aborted when the gateway stops: in-flight calls end with Canceled. */
   shutdownSignal: AbortSignal;
   log: (line: string) => void;
@@ -66,12 +73,20 @@ export function createRpcHandler(options: RpcHandlerOptions): RpcHandler {
         res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("bad request\n");
         return;
       }
+      clampDeadlineHeaders(uReq.header, options.maxDeadlineMs);
       const body = uReq.body;
-      const limited =
-        typeof body === "object" && body !== null && Symbol.asyncIterator in body
-          ? { ...uReq, body: limitBody(body, options.maxBodyBytes, req.headers["content-length"], record) }
-          : uReq;
-      handler(limited)
+      let checked = uReq;
+      if (typeof body === "object" && body !== null && Symbol.asyncIterator in body) {
+        // Close the connection once the refusal is written: the rest of the body may never come.
+        const closeAfterAnswer = (): void => {
+          if (!res.headersSent) res.setHeader("Connection", "close");
+          res.once("finish", () => req.socket.destroy());
+        };
+        const flowing = limitBodyIdle(body, options.bodyIdleTimeoutMs, record, closeAfterAnswer);
+        const limited = limitBody(flowing, options.maxBodyBytes, req.headers["content-length"], record);
+        checked = { ...uReq, body: isGrpcWeb(req.headers["content-type"]) ? refuseTrailerFrames(limited, record) : limited };
+      }
+      handler(checked)
         .then((uRes) => universalResponseToNodeResponse(uRes, res))
         .catch((reason: unknown) => {
           // Only a broken connection gets here (RPC errors are answered by the

@@ -1,7 +1,11 @@
 // What the browser sees when a controller call fails: the controller's own
 // status and message untouched, or Unavailable naming the controller when
-// the gateway could not reach it at all.
+// the gateway could not reach it, the controller refused the stream, or the
+// connection was lost before the answer was complete. Unavailable is what the
+// portal retries; the codes Node and Connect give those cases (Internal,
+// Canceled, InvalidArgument) would make it give up or blame the caller.
 import { Code, ConnectError } from "@connectrpc/connect";
+import { browserMetadata } from "./browser-metadata.js";
 
 // Node error codes that mean "no conversation with the controller happened".
 const connectionFailures = new Set([
@@ -26,18 +30,14 @@ const connectionFailures = new Set([
   "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
 ]);
 
-// Protocol and hop-by-hop headers the gateway's own protocol layer writes;
-// anything else the controller sends as metadata is passed on.
-const reservedMetadata = /^(:|grpc-|content-|connect-|accept|te$|trailer$|transfer-encoding$|connection$|keep-alive$|date$|server$|vary$|set-cookie$|www-authenticate$)/i;
+// How Node and Connect word a stream the controller reset with REFUSED_STREAM
+// (what a graceful shutdown does to calls it will not take): never processed,
+// so safe to try again.
+const refusedStream = /REFUSED_STREAM/;
 
-/** Custom metadata only, for copying controller headers/trailers to the caller. */
-export function customMetadata(from: Headers): Headers {
-  const out = new Headers();
-  from.forEach((value, key) => {
-    if (!reservedMetadata.test(key)) out.append(key, value);
-  });
-  return out;
-}
+// How they word an answer cut short: the connection went away (RST CANCEL from
+// a destroyed session), or the body ended inside a message or before the status.
+const lostMidAnswer = /^(http\/2 stream closed with error code CANCEL|protocol error: (incomplete envelope|promised \d+ bytes|missing status|missing trailer))/;
 
 function nodeErrorCode(reason: unknown): { code: string; message: string } | undefined {
   const seen = new Set<unknown>();
@@ -55,14 +55,27 @@ export function unreachable(controllerUrl: string, detail: string, cause?: unkno
   return new ConnectError(`the controller at ${controllerUrl} cannot be reached: ${detail}`, Code.Unavailable, undefined, undefined, cause);
 }
 
-export function translateUpstreamError(reason: unknown, controllerUrl: string): ConnectError {
+/**
+ * `callerGone`: the gateway itself ended the call (the browser hung up or its
+ * deadline passed), so a cut-short answer is the caller's doing, not a fault.
+ */
+export function translateUpstreamError(reason: unknown, controllerUrl: string, callerGone = false): ConnectError {
   const failure = nodeErrorCode(reason);
   if (failure !== undefined) {
     const detail = failure.message.includes(failure.code) ? failure.message : `${failure.code}: ${failure.message}`;
     return unreachable(controllerUrl, detail, reason);
   }
   const upstream = ConnectError.from(reason);
-  const err = new ConnectError(upstream.rawMessage, upstream.code, customMetadata(upstream.metadata), undefined, reason);
+  // A grpc-status means the controller answered: its code stands as it sent it.
+  if (!upstream.metadata.has("grpc-status") && !callerGone) {
+    if (refusedStream.test(upstream.rawMessage)) {
+      return new ConnectError(`the controller at ${controllerUrl} refused the call (it may be shutting down); try again`, Code.Unavailable, undefined, undefined, reason);
+    }
+    if (lostMidAnswer.test(upstream.rawMessage)) {
+      return new ConnectError(`the connection to the controller at ${controllerUrl} was lost before its answer was complete; try again`, Code.Unavailable, undefined, undefined, reason);
+    }
+  }
+  const err = new ConnectError(upstream.rawMessage, upstream.code, browserMetadata(upstream.metadata), undefined, reason);
   err.details = upstream.details;
   return err;
 }
