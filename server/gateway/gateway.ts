@@ -138,7 +138,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     shutdownSignal: shutdown.signal,
     log,
   });
-  const kiosk = createKiosk({ ...options.wall, client: upstream.client, controllerUrl: upstream.url, upstreamTimeoutMs, maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes, shutdownSignal: shutdown.signal, log });
+  const kiosk = createKiosk({
+    ...options.wall,
+    client: upstream.client,
+    controllerUrl: upstream.url,
+    upstreamTimeoutMs,
+    maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
+    bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? defaultBodyIdleTimeoutMs,
+    shutdownSignal: shutdown.signal,
+    log,
+  });
   const cors = createCorsPolicy(options.allowedOrigins ?? []);
   const health = createHealthEndpoints(() =>
     probeController(upstream.health, upstream.url, Math.min(readinessTimeoutMs, upstreamTimeoutMs)),

@@ -31,6 +31,8 @@ export interface KioskOptions extends WallOptions {
   readonly controllerUrl: string;
   readonly upstreamTimeoutMs: number;
   readonly maxBodyBytes: number;
+  /** A request body quiet for this long is cut off (as for every other call). */
+  readonly bodyIdleTimeoutMs: number;
   readonly shutdownSignal: AbortSignal;
   readonly log: (line: string) => void;
 }
@@ -142,7 +144,14 @@ export function createKiosk(options: KioskOptions): Kiosk {
       listLeases: (req, ctx) => read("ListLeases", ClientService.method.listLeases.input, req, ctx, (o) => client.listLeases(req, o)),
     });
   };
-  const rpc = createRpcHandler({ routes, maxBodyBytes: options.maxBodyBytes, shutdownSignal: options.shutdownSignal, log: options.log });
+  const rpc = createRpcHandler({
+    routes,
+    maxBodyBytes: options.maxBodyBytes,
+    maxDeadlineMs: options.upstreamTimeoutMs,
+    bodyIdleTimeoutMs: options.bodyIdleTimeoutMs,
+    shutdownSignal: options.shutdownSignal,
+    log: options.log,
+  });
 
   return {
     handles: (path) => path === WALL_CONFIG_PATH || path.startsWith(`${WALL_API_PREFIX}/`),
