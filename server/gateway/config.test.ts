@@ -132,3 +132,19 @@ describe("the sign-in flags as npm start reads them", () => {
     expect(portalSignIn(flagOrEnv({}, {}))).toEqual({});
   });
 });
+
+describe("the load bound's flags (issue 12, item 8)", () => {
+  it("sets the calls in flight, the queue and its wait, from flags or PORTAL_* variables", () => {
+    expect(run(["--controller", controller, "--max-calls-in-flight", "16", "--max-calls-queued", "0", "--max-queue-wait", "100ms"])).toMatchObject({
+      maxCallsInFlight: 16,
+      maxCallsQueued: 0,
+      maxQueueWaitMs: 100,
+    });
+    expect(run(["--controller", controller], { PORTAL_MAX_CALLS_IN_FLIGHT: "4", PORTAL_MAX_QUEUE_WAIT: "1s" })).toMatchObject({ maxCallsInFlight: 4, maxQueueWaitMs: 1000 });
+  });
+  it("refuses what is not a count or a duration, naming the flag", () => {
+    expect(() => run(["--controller", controller, "--max-calls-in-flight", "0"])).toThrow('--max-calls-in-flight must be a positive whole number, got "0"');
+    expect(() => run(["--controller", controller], { PORTAL_MAX_CALLS_QUEUED: "-1" })).toThrow(/^PORTAL_MAX_CALLS_QUEUED must be a positive whole number/);
+    expect(() => run(["--controller", controller, "--max-queue-wait", "soon"])).toThrow(/--max-queue-wait/);
+  });
+});

@@ -26,6 +26,9 @@ const flags = {
   "allowed-origins": { env: "PORTAL_ALLOWED_ORIGINS" },
   "max-body-bytes": { env: "PORTAL_MAX_BODY_BYTES" },
   "upstream-timeout": { env: "PORTAL_UPSTREAM_TIMEOUT" },
+  "max-calls-in-flight": { env: "PORTAL_MAX_CALLS_IN_FLIGHT" },
+  "max-calls-queued": { env: "PORTAL_MAX_CALLS_QUEUED" },
+  "max-queue-wait": { env: "PORTAL_MAX_QUEUE_WAIT" },
   "login-service": { env: "PORTAL_LOGIN_SERVICE" },
   "oidc-issuer": { env: "PORTAL_OIDC_ISSUER" },
   "oidc-client-id": { env: "PORTAL_OIDC_CLIENT_ID" },
@@ -73,6 +76,9 @@ export const usage = `Usage: gateway --controller URL [options]
   --allowed-origins A,B     origins allowed to call the API cross-origin (default none) [PORTAL_ALLOWED_ORIGINS]
   --max-body-bytes N        largest request body (default 1048576)                     [PORTAL_MAX_BODY_BYTES]
   --upstream-timeout DUR    longest controller call, e.g. 30s, 500ms, 2m (default 30s) [PORTAL_UPSTREAM_TIMEOUT]
+  --max-calls-in-flight N   calls toward the controller at once (default 8)          [PORTAL_MAX_CALLS_IN_FLIGHT]
+  --max-calls-queued N      calls waiting for one of those (default 32)                [PORTAL_MAX_CALLS_QUEUED]
+  --max-queue-wait DUR      longest wait before Unavailable, e.g. 250ms (default 250ms) [PORTAL_MAX_QUEUE_WAIT]
 ${signInUsage}
   The wall display's kiosk access (see the README's "Wall display"):
   --wall-token-file F       the lab's read-only wall client: its token, or its jmp config [PORTAL_WALL_TOKEN_FILE,
@@ -237,6 +243,14 @@ export function parseCommandLine(argv: readonly string[], env: Environment, defa
 
   const timeout = get("upstream-timeout");
   if (timeout !== undefined) options.upstreamTimeoutMs = parseDuration(timeout.value, timeout.label);
+
+  // The load bound (issue 12, item 8): past it, calls are answered at once with a retryable Unavailable.
+  const inFlight = get("max-calls-in-flight");
+  if (inFlight !== undefined) options.maxCallsInFlight = parsePositiveInt(inFlight.value, inFlight.label);
+  const queued = get("max-calls-queued");
+  if (queued !== undefined) options.maxCallsQueued = /^0+$/.test(queued.value) ? 0 : parsePositiveInt(queued.value, queued.label);
+  const wait = get("max-queue-wait");
+  if (wait !== undefined) options.maxQueueWaitMs = parseDuration(wait.value, wait.label);
 
   const portal = portalSignIn(get);
   if (Object.keys(portal).length > 0) options.portal = portal;
