@@ -124,4 +124,21 @@ test.describe("at 1920x1080", () => {
     expect(after.elements).toBe(before.elements);
     expect(after.nodes - before.nodes, "DOM node growth over 10 simulated hours").toBeLessThan(200);
   });
+
+  test("the wall says its data is stale while the gateway is down, and is fresh again when a gateway comes back on its port", async ({ page, days }) => {
+    test.setTimeout(90_000);
+    await page.goto(`${days.url}/wall?selector=board%3Dqemu`);
+    await expect(page.locator('[data-board="qemu-01"]')).toContainText("Available");
+    await days.stopGateway();
+    const stale = page.getByRole("alert").filter({ hasText: /^Data is stale since \d\d:\d\d/ });
+    await expect(stale).toBeVisible({ timeout: 30_000 });
+    // The last answer stays on screen, with the reason in words.
+    await expect(page.locator('[data-board="qemu-01"]')).toContainText("Available");
+    await expect(stale).toContainText("The browser got no answer from the portal's server");
+    await expect(stale).not.toContainText("null");
+    await days.startGateway();
+    await expect(stale).toBeHidden({ timeout: 30_000 });
+    await expect(page.getByText(/^Updated \d\d:\d\d/)).toBeVisible();
+    await expect(page.locator('[data-board="qemu-01"]')).toContainText("Available");
+  });
 });
