@@ -3,13 +3,14 @@
 // the wall's polling and paging; the simulator keeps real time), it survives
 // a gateway restart, and it reloads itself when a new portal version is
 // deployed. Real simulator, real gateway with the kiosk client, built SPA.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
 import { startGateway, type RunningGateway } from "../server/gateway/gateway.js";
 import { loadWallCredentials, type WallCredentials } from "../server/gateway/wall-credentials.js";
 import { startLab, type RunningLab, type Scenario } from "../server/lab/lab.js";
+import { BUILD_CHECK_MS } from "../src/features/wall/use-reload-on-new-build.js";
 import { expect, test as base } from "./fixtures.js";
 
 // 30 boards grouped three ways: more than one screen, so the wall pages.
@@ -140,5 +141,36 @@ test.describe("at 1920x1080", () => {
     await expect(stale).toBeHidden({ timeout: 30_000 });
     await expect(page.getByText(/^Updated \d\d:\d\d/)).toBeVisible();
     await expect(page.locator('[data-board="qemu-01"]')).toContainText("Available");
+  });
+
+  test("the wall reloads itself when a new portal version is deployed, and not before", async ({ page, days }) => {
+    await page.clock.install();
+    await page.goto(`${days.url}/wall?selector=board%3Dqemu`);
+    await expect(page.locator('[data-board="qemu-01"]')).toContainText("Available");
+    const entry = () => page.evaluate(() => document.querySelector('script[type="module"][src]')?.getAttribute("src"));
+    const first = await entry();
+    expect(first).toMatch(/^\/assets\/index-.+\.js$/);
+    // A marker on window: it is gone once the page has loaded again.
+    await page.evaluate(() => Object.assign(window, { wallMarker: true }));
+    const marked = () => page.evaluate(() => (window as unknown as { wallMarker?: boolean }).wallMarker === true);
+
+    // The same build: the checks find nothing to do.
+    const checked = page.waitForResponse((r) => r.url().endsWith("/index.html"));
+    await page.clock.fastForward(BUILD_CHECK_MS);
+    await checked;
+    expect(await marked()).toBe(true);
+
+    // Deploy: a new entry script under a new name, and an index.html naming it.
+    const next = `${(first ?? "").replace(/\.js$/, "")}-next.js`;
+    copyFileSync(join(days.staticDir, first ?? ""), join(days.staticDir, next));
+    const indexPath = join(days.staticDir, "index.html");
+    writeFileSync(indexPath, readFileSync(indexPath, "utf8").replace(first ?? "", next));
+    const reloaded = page.waitForEvent("load");
+    await page.clock.fastForward(BUILD_CHECK_MS);
+    await reloaded;
+    await expect(page.locator('[data-board="qemu-01"]')).toContainText("Available");
+    expect(await marked()).toBe(false);
+    expect(await entry()).toBe(next);
+    await expect(page).toHaveURL(/\/wall\?selector=board%3Dqemu$/);
   });
 });
