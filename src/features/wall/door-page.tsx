@@ -7,6 +7,7 @@ import { StaleBanner, WallClock, clockText } from "@/features/wall/wall-clock";
 import { STATE_ICON, stateClass } from "@/features/wall/wall-look";
 import { bookingsOfBoard, endOfDayMs } from "@/features/wall/wall-queue";
 import { buildTiles } from "@/features/wall/wall-tiles";
+import { useReloadOnNewBuild } from "@/features/wall/use-reload-on-new-build";
 import { useWakeLock } from "@/features/wall/use-wake-lock";
 import { useWallData } from "@/features/wall/use-wall-data";
 import { errorMessage } from "@/lib/errors";
@@ -19,6 +20,7 @@ export function DoorPage() {
   const data = useWallData("");
   const nowMs = useNow();
   useWakeLock();
+  useReloadOnNewBuild();
   useDocumentTitle(board);
   const tile = buildTiles(data.exporters ?? [], data.leases ?? [], nowMs).find((t) => t.name === board);
   const bookings = data.leases === undefined ? [] : bookingsOfBoard(data.leases, board, nowMs, endOfDayMs(nowMs));

@@ -20,7 +20,8 @@ export function useWallData(selector: string) {
   return {
     exporters: exporters.data?.exporters,
     leases: leases.data?.leases,
-    error: exporters.error ?? leases.error,
+    // While a refresh is being retried the query has no error yet, only its failure reason.
+    error: exporters.error ?? leases.error ?? exporters.failureReason ?? leases.failureReason,
     stale,
     refreshedAt,
   };

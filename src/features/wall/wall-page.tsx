@@ -12,6 +12,7 @@ import { wallSizes } from "@/features/wall/wall-sizes";
 import { WallTileView } from "@/features/wall/wall-tile";
 import { ATTENTION_WORDS, attentionTiles, buildTiles, freeWords, groupTiles, isFree } from "@/features/wall/wall-tiles";
 import { useElementSize } from "@/features/wall/use-element-size";
+import { useReloadOnNewBuild } from "@/features/wall/use-reload-on-new-build";
 import { useWakeLock } from "@/features/wall/use-wake-lock";
 import { useWallData } from "@/features/wall/use-wall-data";
 import { errorMessage } from "@/lib/errors";
@@ -55,6 +56,7 @@ export function WallPage() {
   const data = useWallData(params.selector);
   const nowMs = useNow();
   useWakeLock();
+  useReloadOnNewBuild();
   useDocumentTitle("Lab wall");
 
   const sizes = wallSizes(useViewportWidth());
