@@ -121,7 +121,8 @@ const TableHead = memo(function TableHead({ sort }: { sort: SortKey }) {
   );
 });
 
-export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height, stale, staleNoteId }: ExporterTableProps) {
+/** Memoised: typing in the search re-renders the page, not the rows until the deferred filter is ready. */
+export const ExporterTable = memo(function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height, stale, staleNoteId }: ExporterTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   // The row to focus once the virtualiser has rendered it (set by keyboard moves).
@@ -288,4 +289,4 @@ export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height, 
       </Table>
     </div>
   );
-}
+});

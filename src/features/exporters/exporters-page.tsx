@@ -1,7 +1,7 @@
 // /exporters?selector=&q=&group=&sort=&status= : every exporter of the lab,
 // who holds it and for how long. The container: hooks here, views below.
 import { Button, PageSection, Spinner, Title } from "@patternfly/react-core";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorAlert } from "@/components/error-alert";
@@ -103,7 +103,8 @@ export function ExportersPage() {
   const writeSelector = useCallback((selector: string) => update({ selector }), [update]);
   const selector = useSelectorText(filters.selector, writeSelector);
 
-  // Search is local and cheap: typed text shows at once, the URL follows.
+  // Search is local: typed text shows at once; the rows (and the URL) follow
+  // as deferred work, which the next keystroke interrupts.
   const [search, setSearch] = useState(filters.q);
   const [seenQ, setSeenQ] = useState(filters.q);
   if (filters.q !== seenQ) {
@@ -113,8 +114,9 @@ export function ExportersPage() {
   const onSearchChange = (q: string): void => {
     setSearch(q);
     setSeenQ(q);
-    update({ q });
+    startTransition(() => update({ q }));
   };
+  const rowSearch = useDeferredValue(search);
 
   // Only a valid selector is ever sent; a shared link with an invalid one shows everything and the error.
   const applied = parseSelector(filters.selector).ok ? filters.selector.trim() : "";
@@ -125,10 +127,9 @@ export function ExportersPage() {
   const rows = useMemo(() => buildRows(exporters.data?.exporters ?? [], holding), [exporters.data, holding]);
   const counts = useMemo(() => countStates(rows), [rows]);
   const keys = useMemo(() => labelKeys(exporters.data?.exporters ?? []), [exporters.data]);
-  const visible = useMemo(
-    () => sortRows(filterByState(searchRows(rows, search), filters.status), filters.sort),
-    [rows, search, filters.status, filters.sort],
-  );
+  // Sorted once per answer or order, not per keystroke: searching keeps the order.
+  const sorted = useMemo(() => sortRows(rows, filters.sort), [rows, filters.sort]);
+  const visible = useMemo(() => filterByState(searchRows(sorted, rowSearch), filters.status), [sorted, rowSearch, filters.status]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const items = useMemo(() => {
     const groups = filters.group === "" ? null : groupRows(visible, filters.group);
@@ -211,7 +212,7 @@ export function ExportersPage() {
     );
   } else {
     // A new view (filter, grouping, order) starts at its top, not where the last one was scrolled to.
-    const viewKey = `${applied}|${search}|${filters.status ?? ""}|${filters.group}|${filters.sort}`;
+    const viewKey = `${applied}|${rowSearch}|${filters.status ?? ""}|${filters.group}|${filters.sort}`;
     body = narrow ? (
       <ExporterCards
         key={viewKey}
