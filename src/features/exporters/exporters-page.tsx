@@ -32,6 +32,7 @@ import { useDocumentTitle } from "@/lib/use-document-title";
 import { useFirstLoad } from "@/lib/use-first-load";
 import { NARROW_QUERY, useMediaQuery } from "@/lib/use-media-query";
 import { isShowingStale } from "@/lib/use-stale-queries";
+import { isPartialAnswer } from "@/lib/list-queries";
 import { currentParams } from "@/lib/current-params";
 
 /** Typing pauses this long before a valid selector goes to the URL (and the controller). */
@@ -158,6 +159,10 @@ export function ExportersPage() {
   const stale = staleSources.length > 0 || (exporters.isPlaceholderData && load.kind === "not-answering");
   const staleSince = staleSources.length === 0 ? undefined : Math.min(...staleSources.map((q) => q.dataUpdatedAt));
 
+  // A first load of a large lab shows its first pages before the rest: the count says so.
+  const partial = exporters.data !== undefined && !exporters.isPlaceholderData && isPartialAnswer(exporters.data);
+  const rest = !partial ? undefined : exporters.isFetching ? "loading" : "failed";
+
   const serverSelectorError =
     exporters.isError && isRequestRefused(exporters.error) && applied !== "" ? describeError(exporters.error).detail : undefined;
   const canClear = filters.selector !== "" || selector.text !== "" || search !== "" || filters.status !== undefined || filters.group !== "" || filters.sort !== "name";
@@ -280,6 +285,7 @@ export function ExportersPage() {
                 shown={visible.length}
                 status={filters.status}
                 onStatusChange={(status) => update({ status })}
+                {...(rest === undefined ? {} : { rest })}
               />
             </div>
           )}
