@@ -26,6 +26,13 @@ describe("listAllPages [P1]-[P5]", () => {
     expect(src.tokens).toEqual(["", "p500", "p1000"]);
   });
 
+  it("hands over the items read so far after each page that more pages follow", async () => {
+    const items = Array.from({ length: 1201 }, (_, i) => i);
+    const partial: number[] = [];
+    await listAllPages(pagedSource(items, 500).fetch, { onPartial: (soFar) => partial.push(soFar.length) });
+    expect(partial).toEqual([500, 1000]);
+  });
+
   it("makes one call for a list that fits one page", async () => {
     const src = pagedSource([1, 2, 3], 500);
     await expect(listAllPages(src.fetch)).resolves.toEqual([1, 2, 3]);

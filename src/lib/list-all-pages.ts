@@ -9,13 +9,19 @@ export interface Page<T> {
   readonly nextPageToken: string;
 }
 
-export interface ListAllPagesOptions {
+export interface ListAllPagesOptions<T = unknown> {
   /** Never follow more pages than this in one pass. */
   readonly maxPages?: number;
   /** How often the listing may start over after an expired continue token. */
   readonly maxRestarts?: number;
   /** True for an error that means "the token expired, start again" (lib/errors by default). */
   readonly isExpiredToken?: (error: unknown) => boolean;
+  /**
+   * Called after each page that more pages follow, with the items read so
+   * far in this pass (a restart begins again from none), so a first load can
+   * be shown before the last page.
+   */
+  readonly onPartial?: (itemsSoFar: readonly T[]) => void;
 }
 
 /**
@@ -27,10 +33,10 @@ export interface ListAllPagesOptions {
  * older snapshot), at most `maxRestarts` times. Throws when a token repeats
  * or the page count passes `maxPages`, rather than looping forever.
  */
-export async function listAllPages<T>(fetchPage: (pageToken: string) => Promise<Page<T>>, options: ListAllPagesOptions = {}): Promise<T[]> {
-  const { maxPages = MAX_LIST_PAGES, maxRestarts = MAX_LIST_RESTARTS, isExpiredToken = isContinueTooOld } = options;
+export async function listAllPages<T>(fetchPage: (pageToken: string) => Promise<Page<T>>, options: ListAllPagesOptions<T> = {}): Promise<T[]> {
+  const { maxPages = MAX_LIST_PAGES, maxRestarts = MAX_LIST_RESTARTS, isExpiredToken = isContinueTooOld, onPartial } = options;
   for (let restarts = 0; ; restarts++) {
-    const pass = await onePass(fetchPage, maxPages);
+    const pass = await onePass(fetchPage, maxPages, onPartial);
     if (pass.ok) return pass.items;
     if (!isExpiredToken(pass.error) || restarts >= maxRestarts) throw pass.error;
   }
@@ -39,7 +45,11 @@ export async function listAllPages<T>(fetchPage: (pageToken: string) => Promise<
 type Pass<T> = { readonly ok: true; readonly items: T[] } | { readonly ok: false; readonly error: unknown };
 
 /** One listing from the first page; a refused continue token is handed back to decide on. */
-async function onePass<T>(fetchPage: (pageToken: string) => Promise<Page<T>>, maxPages: number): Promise<Pass<T>> {
+async function onePass<T>(
+  fetchPage: (pageToken: string) => Promise<Page<T>>,
+  maxPages: number,
+  onPartial: ((itemsSoFar: readonly T[]) => void) | undefined,
+): Promise<Pass<T>> {
   const all: T[] = [];
   const seen = new Set<string>();
   let token = "";
@@ -60,5 +70,6 @@ async function onePass<T>(fetchPage: (pageToken: string) => Promise<Page<T>>, ma
     }
     seen.add(page.nextPageToken);
     token = page.nextPageToken;
+    onPartial?.(all);
   }
 }

@@ -7,7 +7,7 @@ import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { ClientService, ExporterSchema, LeaseSchema, type ListExportersRequest, type ListLeasesRequest } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { invalidateLeasesAndExporters } from "@/lib/invalidate";
-import { exportersQueryOptions, leasesQueryOptions } from "@/lib/list-queries";
+import { exportersQueryOptions, isPartialAnswer, leasesQueryOptions } from "@/lib/list-queries";
 
 function fakeController() {
   const calls: { exporters: ListExportersRequest[]; leases: ListLeasesRequest[] } = { exporters: [], leases: [] };
@@ -52,6 +52,53 @@ describe("exportersQueryOptions", () => {
     expect(key(alice, "lab", "")).not.toBe(key(alice, "other", ""));
     expect(key(alice, "lab", "")).not.toBe(key(alice, "lab", "board=rpi5"));
     expect(key(alice, "lab", "")).toBe(key(alice, "lab", ""));
+  });
+});
+
+describe("exportersQueryOptions, progressive [P1] [P3]", () => {
+  it("puts each page of a first load in the cache as a partial answer, then the whole list", async () => {
+    const { transport } = fakeController();
+    const client = new QueryClient();
+    const options = exportersQueryOptions(transport, "lab", "", { progressive: true });
+    const seen: [number, boolean][] = [];
+    const unsubscribe = client.getQueryCache().subscribe(() => {
+      const d = client.getQueryData(options.queryKey);
+      if (d !== undefined && seen.at(-1)?.[0] !== d.exporters.length) seen.push([d.exporters.length, isPartialAnswer(d)]);
+    });
+    const data = await client.fetchQuery(options);
+    unsubscribe();
+    expect(isPartialAnswer(data)).toBe(false);
+    expect(seen).toEqual([
+      [500, true],
+      [1000, true],
+      [1203, false],
+    ]);
+    // Rows already shown keep their objects when the whole list arrives.
+    expect(client.getQueryData(options.queryKey)?.exporters[0]).toBe(data.exporters[0]);
+  });
+
+  it("keeps a whole answer on screen while a poll reads the pages again", async () => {
+    const { transport } = fakeController();
+    const client = new QueryClient();
+    const options = exportersQueryOptions(transport, "lab", "", { progressive: true });
+    await client.fetchQuery(options);
+    const lengths: number[] = [];
+    const unsubscribe = client.getQueryCache().subscribe(() => lengths.push(client.getQueryData(options.queryKey)?.exporters.length ?? 0));
+    await client.refetchQueries({ queryKey: options.queryKey });
+    unsubscribe();
+    expect(lengths.length).toBeGreaterThan(0);
+    expect(lengths.every((n) => n === 1203)).toBe(true);
+  });
+
+  it("shows no pages unless asked: other lists wait for the whole answer", async () => {
+    const { transport } = fakeController();
+    const client = new QueryClient();
+    const options = exportersQueryOptions(transport, "lab", "");
+    const lengths = new Set<number>();
+    const unsubscribe = client.getQueryCache().subscribe(() => lengths.add(client.getQueryData(options.queryKey)?.exporters.length ?? 0));
+    await client.fetchQuery(options);
+    unsubscribe();
+    expect([...lengths].filter((n) => n > 0)).toEqual([1203]);
   });
 });
 

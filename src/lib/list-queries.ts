@@ -4,6 +4,10 @@
 //  - two sessions never share entries (the transport key names the client),
 //  - invalidating the method with createConnectQueryKey reaches them.
 // Each answer is shaped like one page: the whole list and no next token.
+// Exporters can also come progressively (the exporters page of a large lab):
+// on a first load each page is shown as it arrives, as an answer whose
+// next_page_token is not empty (see isPartialAnswer); polls replace a whole
+// answer with a whole answer.
 import { create } from "@bufbuild/protobuf";
 import type { Transport } from "@connectrpc/connect";
 import { callUnaryMethod, createConnectQueryKey } from "@connectrpc/connect-query";
@@ -22,23 +26,46 @@ import { LIST_PAGE_SIZE } from "@/lib/config";
 import { listAllPages } from "@/lib/list-all-pages";
 import { isMessageOf, reuseEqualItems } from "@/lib/list-sharing";
 
+/** The token a partial answer carries: not one to send, just "more pages follow". */
+const MORE_PAGES_FOLLOW = "more-pages-follow";
+
+/** True for an answer that holds the first pages only, the rest still loading (or failed to load). */
+export function isPartialAnswer(answer: { readonly nextPageToken: string }): boolean {
+  return answer.nextPageToken !== "";
+}
+
+export interface ExportersQueryOptions {
+  /** On a first load, put each page in the cache as it arrives (a partial answer), not only the whole list. */
+  readonly progressive?: boolean;
+}
+
 /** Every exporter of `namespace` matching `filter` (a label selector; "" for all). */
-export function exportersQueryOptions(transport: Transport, namespace: string, filter: string) {
+export function exportersQueryOptions(transport: Transport, namespace: string, filter: string, options: ExportersQueryOptions = {}) {
   const input = { parent: parentName(namespace), filter, pageSize: LIST_PAGE_SIZE };
   return queryOptions({
     queryKey: createConnectQueryKey({ schema: ClientService.method.listExporters, input, transport, cardinality: "finite" }),
-    queryFn: async ({ signal }): Promise<ListExportersResponse> => {
-      const exporters = await listAllPages(async (pageToken) => {
-        const page = await callUnaryMethod(transport, ClientService.method.listExporters, { ...input, pageToken }, { signal });
-        return { items: page.exporters, nextPageToken: page.nextPageToken };
-      });
+    queryFn: async ({ signal, client, queryKey }): Promise<ListExportersResponse> => {
+      // Only a first load (nothing whole in the cache) shows pages: a poll keeps the whole previous answer until it has the next.
+      const cached = client.getQueryData<ListExportersResponse>(queryKey);
+      const showPages = options.progressive === true && (cached === undefined || isPartialAnswer(cached));
+      const exporters = await listAllPages(
+        async (pageToken) => {
+          const page = await callUnaryMethod(transport, ClientService.method.listExporters, { ...input, pageToken }, { signal });
+          return { items: page.exporters, nextPageToken: page.nextPageToken };
+        },
+        showPages
+          ? { onPartial: (soFar) => client.setQueryData(queryKey, create(ListExportersResponseSchema, { exporters: [...soFar], nextPageToken: MORE_PAGES_FOLLOW })) }
+          : {},
+      );
       return create(ListExportersResponseSchema, { exporters });
     },
     // Unchanged exporters keep their objects between polls, so their rows do not re-render.
     structuralSharing: (prev: unknown, next: unknown): unknown => {
       if (!isMessageOf(prev, ListExportersResponseSchema) || !isMessageOf(next, ListExportersResponseSchema)) return next;
       const exporters = reuseEqualItems(ExporterSchema, prev.exporters, next.exporters, (e) => e.name);
-      return exporters === prev.exporters ? prev : create(ListExportersResponseSchema, { exporters: [...exporters] });
+      // A whole answer after a partial one with the same items is still news: the list is complete.
+      if (exporters === prev.exporters && prev.nextPageToken === next.nextPageToken) return prev;
+      return create(ListExportersResponseSchema, { exporters: [...exporters], nextPageToken: next.nextPageToken });
     },
   });
 }

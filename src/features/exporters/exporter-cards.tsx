@@ -61,13 +61,12 @@ const ExporterCard = memo(function ExporterCard({ row, me }: { row: ExporterRow;
   );
 });
 
-export function ExporterCards({ items, me, onToggleGroup, height, stale, staleNoteId }: ExporterCardsProps) {
+/** Memoised: typing in the search re-renders the page, not the rows until the deferred filter is ready. */
+export const ExporterCards = memo(function ExporterCards({ items, me, onToggleGroup, height, stale, staleNoteId }: ExporterCardsProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const getScrollElement = useCallback(() => scrollRef.current, []);
   const estimateSize = useCallback((i: number) => (items[i]?.kind === "group" ? GROUP_ESTIMATE_PX : CARD_ESTIMATE_PX), [items]);
   const getItemKey = useCallback((i: number) => items[i]?.key ?? i, [items]);
-  // This app does not use the React Compiler; the virtualiser's changing functions are fine here.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: items.length, getScrollElement, estimateSize, getItemKey, overscan: 6 });
   const scrollToRestored = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: "center" }), [virtualizer]);
   useScrollToRestoredRow(items, scrollToRestored);
@@ -116,4 +115,4 @@ export function ExporterCards({ items, me, onToggleGroup, height, stale, staleNo
       </div>
     </div>
   );
-}
+});

@@ -11,6 +11,7 @@ import {
   holdingLeases,
   labelKeys,
   listItems,
+  rowSearchText,
   searchRows,
   sortRows,
 } from "@/features/exporters/exporter-rows";
@@ -93,6 +94,17 @@ describe("searchRows", () => {
 
   it("returns everything for blank text", () => {
     expect(searchRows(rows, "  ")).toHaveLength(rows.length);
+  });
+
+  it("keeps the order of the rows it is given, so sorted rows stay sorted", () => {
+    const sorted = sortRows(rows, "name");
+    expect(names(searchRows(sorted, "rcar"))).toEqual(["rcar-s4-2", "rcar-s4-10"]);
+  });
+
+  it("looks through each row's text computed once, lower-cased, holder included", () => {
+    const held = rows.find((r) => r.name === "rcar-s4-2");
+    expect(held?.searchText.split("\n")).toEqual(["rcar-s4-2", "rcar-s4", "board=rcar-s4", "brno", "site=brno", "bob"]);
+    expect(rowSearchText("QEMU-01", { Arch: "X86_64" }, undefined)).toBe("qemu-01\nx86_64\narch=x86_64\n");
   });
 });
 

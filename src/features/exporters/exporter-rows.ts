@@ -21,6 +21,8 @@ export interface ExporterRow {
   readonly endMs?: number;
   /** Its deprecated labels ([HL2]), in jmp's words; usually none. */
   readonly deprecated: readonly DeprecatedLabel[];
+  /** What the search looks through, lower-cased once per row rather than once per keystroke. */
+  readonly searchText: string;
 }
 
 export type SortKey = "name" | "status" | "board" | "time-left";
@@ -58,6 +60,7 @@ export function buildRows(exporters: readonly Exporter[], holding: ReadonlyMap<s
       name,
       state: exporterState(exporter, { held: lease !== undefined }),
       deprecated: exporterDeprecations(name, exporter.deprecatedLabels),
+      searchText: rowSearchText(name, exporter.labels, holder),
       ...(lease === undefined ? {} : { lease }),
       ...(holder === undefined ? {} : { holder }),
       ...(endMs === undefined ? {} : { endMs }),
@@ -65,23 +68,25 @@ export function buildRows(exporters: readonly Exporter[], holding: ReadonlyMap<s
   });
 }
 
+/** The name, each label value and `key=value`, and the holder, one per line, lower-cased. */
+export function rowSearchText(name: string, labels: Readonly<Record<string, string>>, holder: string | undefined): string {
+  return [name, ...Object.entries(labels).flatMap(([k, v]) => [v, `${k}=${v}`]), holder ?? ""].join("\n").toLowerCase();
+}
+
+/** The words of a search, lower-cased; none for blank text. */
+export function searchWords(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter((w) => w !== "");
+}
+
 /**
  * Free-text search over the name, the label values (and `key=value`), and
- * the holder. Every word must match somewhere; case does not matter.
+ * the holder. Every word must match somewhere; case does not matter. Keeps
+ * the rows' order, so rows sorted once stay sorted while typing.
  */
 export function searchRows(rows: readonly ExporterRow[], query: string): readonly ExporterRow[] {
-  const words = query.toLowerCase().split(/\s+/).filter((w) => w !== "");
+  const words = searchWords(query);
   if (words.length === 0) return rows;
-  return rows.filter((row) => {
-    const haystack = [
-      row.name,
-      ...Object.entries(row.exporter.labels).flatMap(([k, v]) => [v, `${k}=${v}`]),
-      row.holder ?? "",
-    ]
-      .join("\n")
-      .toLowerCase();
-    return words.every((w) => haystack.includes(w));
-  });
+  return rows.filter((row) => words.every((w) => row.searchText.includes(w)));
 }
 
 export function filterByState(rows: readonly ExporterRow[], kind: ExporterStateKind | undefined): readonly ExporterRow[] {

@@ -2,6 +2,7 @@
 import { EXPORTER_STATE_KINDS, EXPORTER_STATE_NAMES, type ExporterStateKind } from "@/components/exporter-status";
 import { StaticLabel } from "@/components/static-label";
 import type { StateCounts } from "@/features/exporters/exporter-rows";
+import { totalWords } from "@/features/exporters/total-words";
 
 type LabelColor = "green" | "blue" | "teal" | "red" | "grey" | "orange";
 const COLORS: Readonly<Record<ExporterStateKind, LabelColor>> = {
@@ -21,12 +22,16 @@ export interface ExporterSummaryProps {
   readonly shown: number;
   readonly status: ExporterStateKind | undefined;
   readonly onStatusChange: (status: ExporterStateKind | undefined) => void;
+  /** The first pages only are in: the rest is on its way ("loading") or failed to come ("failed"). */
+  readonly rest?: "loading" | "failed";
 }
 
-export function ExporterSummary({ total, counts, shown, status, onStatusChange }: ExporterSummaryProps) {
+export function ExporterSummary({ total, counts, shown, status, onStatusChange, rest }: ExporterSummaryProps) {
   return (
     <ul className="portal-summary" aria-label="Exporters by status">
-      <li className="portal-summary__total">{total === 1 ? "1 exporter" : `${total} exporters`}</li>
+      <li className="portal-summary__total" {...(rest === "loading" ? { "aria-busy": true } : {})}>
+        {totalWords(total, rest)}
+      </li>
       {EXPORTER_STATE_KINDS.filter((k) => counts[k] > 0 || k === "available" || k === "leased" || k === "offline").map((k) => {
         const active = status === k;
         return (

@@ -6,12 +6,12 @@ import { AngleDownIcon, AngleRightIcon } from "@patternfly/react-icons";
 import { Table, Tbody } from "@patternfly/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { Link } from "react-router";
 import { DeprecatedLabelsMark } from "@/components/deprecated-labels";
 import { ExporterStatusLabel } from "@/components/exporter-status-label";
 import { LabelChips } from "@/components/label-chips";
 import { freeOfTotal, groupTitle, type ExporterRow, type ListItem, type SortKey } from "@/features/exporters/exporter-rows";
 import { ExporterTimeLeft } from "@/features/exporters/exporter-time-left";
+import { isPlainClick } from "@/lib/plain-click";
 import { rowFocusKey, useScrollToRestoredRow } from "@/features/exporters/use-scroll-to-restored-row";
 
 const COLUMNS = 5;
@@ -20,6 +20,14 @@ const COLUMNS = 5;
  * virtualiser needs no measuring.
  */
 export const ROW_HEIGHT_PX = 44;
+
+/**
+ * Rows rendered beyond the visible ones on each side: enough for keyboard
+ * moves, few enough that a scroll frame mounts little more than it shows.
+ */
+const OVERSCAN_ROWS = 4;
+
+const exporterPath = (name: string): string => `/exporters/${encodeURIComponent(name)}`;
 
 export interface ExporterTableProps {
   readonly items: readonly ListItem[];
@@ -48,9 +56,10 @@ const ExporterRowCells = memo(function ExporterRowCells({ row, me }: { row: Expo
   return (
     <>
       <Cell className="portal-cell-name">
-        <Link to={`/exporters/${encodeURIComponent(row.name)}`} tabIndex={-1}>
+        {/* A plain anchor (the row's click opens it in the app): the router's Link costs hooks per row. */}
+        <a href={exporterPath(row.name)} tabIndex={-1}>
           {row.name}
-        </Link>
+        </a>
       </Cell>
       <Cell>
         <ExporterStatusLabel exporter={row.exporter} held={row.lease !== undefined} isCompact />
@@ -121,7 +130,8 @@ const TableHead = memo(function TableHead({ sort }: { sort: SortKey }) {
   );
 });
 
-export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height, stale, staleNoteId }: ExporterTableProps) {
+/** Memoised: typing in the search re-renders the page, not the rows until the deferred filter is ready. */
+export const ExporterTable = memo(function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height, stale, staleNoteId }: ExporterTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   // The row to focus once the virtualiser has rendered it (set by keyboard moves).
@@ -141,7 +151,7 @@ export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height, 
     getScrollElement,
     estimateSize,
     getItemKey,
-    overscan: 12,
+    overscan: OVERSCAN_ROWS,
   });
 
   // Move DOM focus once the wanted row has been rendered by the virtualiser.
@@ -270,8 +280,12 @@ export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height, 
                 className="pf-v6-c-table__tr portal-row"
                 data-focus-key={rowFocusKey(item.row.name)}
                 onClick={(e) => {
-                  // Clicks on the name link navigate by themselves.
-                  if ((e.target as HTMLElement).closest("a,button") === null) onOpen(item.row.name);
+                  const target = e.target as HTMLElement;
+                  if (target.closest("button") !== null) return;
+                  // The name link: the app opens a plain click; new tabs and windows are the browser's.
+                  if (target.closest("a") !== null && !isPlainClick(e)) return;
+                  e.preventDefault();
+                  onOpen(item.row.name);
                 }}
                 {...common}
               >
@@ -288,4 +302,4 @@ export function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height, 
       </Table>
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 // /exporters?selector=&q=&group=&sort=&status= : every exporter of the lab,
 // who holds it and for how long. The container: hooks here, views below.
 import { Button, PageSection, Spinner, Title } from "@patternfly/react-core";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorAlert } from "@/components/error-alert";
@@ -32,6 +32,7 @@ import { useDocumentTitle } from "@/lib/use-document-title";
 import { useFirstLoad } from "@/lib/use-first-load";
 import { NARROW_QUERY, useMediaQuery } from "@/lib/use-media-query";
 import { isShowingStale } from "@/lib/use-stale-queries";
+import { isPartialAnswer } from "@/lib/list-queries";
 import { currentParams } from "@/lib/current-params";
 
 /** Typing pauses this long before a valid selector goes to the URL (and the controller). */
@@ -103,7 +104,8 @@ export function ExportersPage() {
   const writeSelector = useCallback((selector: string) => update({ selector }), [update]);
   const selector = useSelectorText(filters.selector, writeSelector);
 
-  // Search is local and cheap: typed text shows at once, the URL follows.
+  // Search is local: typed text shows at once; the rows (and the URL) follow
+  // as deferred work, which the next keystroke interrupts.
   const [search, setSearch] = useState(filters.q);
   const [seenQ, setSeenQ] = useState(filters.q);
   if (filters.q !== seenQ) {
@@ -113,8 +115,9 @@ export function ExportersPage() {
   const onSearchChange = (q: string): void => {
     setSearch(q);
     setSeenQ(q);
-    update({ q });
+    startTransition(() => update({ q }));
   };
+  const rowSearch = useDeferredValue(search);
 
   // Only a valid selector is ever sent; a shared link with an invalid one shows everything and the error.
   const applied = parseSelector(filters.selector).ok ? filters.selector.trim() : "";
@@ -125,10 +128,9 @@ export function ExportersPage() {
   const rows = useMemo(() => buildRows(exporters.data?.exporters ?? [], holding), [exporters.data, holding]);
   const counts = useMemo(() => countStates(rows), [rows]);
   const keys = useMemo(() => labelKeys(exporters.data?.exporters ?? []), [exporters.data]);
-  const visible = useMemo(
-    () => sortRows(filterByState(searchRows(rows, search), filters.status), filters.sort),
-    [rows, search, filters.status, filters.sort],
-  );
+  // Sorted once per answer or order, not per keystroke: searching keeps the order.
+  const sorted = useMemo(() => sortRows(rows, filters.sort), [rows, filters.sort]);
+  const visible = useMemo(() => filterByState(searchRows(sorted, rowSearch), filters.status), [sorted, rowSearch, filters.status]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const items = useMemo(() => {
     const groups = filters.group === "" ? null : groupRows(visible, filters.group);
@@ -156,6 +158,10 @@ export function ExportersPage() {
   const staleSources = [exporters, leases].filter((q) => isShowingStale(q) && q.dataUpdatedAt > 0);
   const stale = staleSources.length > 0 || (exporters.isPlaceholderData && load.kind === "not-answering");
   const staleSince = staleSources.length === 0 ? undefined : Math.min(...staleSources.map((q) => q.dataUpdatedAt));
+
+  // A first load of a large lab shows its first pages before the rest: the count says so.
+  const partial = exporters.data !== undefined && !exporters.isPlaceholderData && isPartialAnswer(exporters.data);
+  const rest = !partial ? undefined : exporters.isFetching ? "loading" : "failed";
 
   const serverSelectorError =
     exporters.isError && isRequestRefused(exporters.error) && applied !== "" ? describeError(exporters.error).detail : undefined;
@@ -211,7 +217,7 @@ export function ExportersPage() {
     );
   } else {
     // A new view (filter, grouping, order) starts at its top, not where the last one was scrolled to.
-    const viewKey = `${applied}|${search}|${filters.status ?? ""}|${filters.group}|${filters.sort}`;
+    const viewKey = `${applied}|${rowSearch}|${filters.status ?? ""}|${filters.group}|${filters.sort}`;
     body = narrow ? (
       <ExporterCards
         key={viewKey}
@@ -279,6 +285,7 @@ export function ExportersPage() {
                 shown={visible.length}
                 status={filters.status}
                 onStatusChange={(status) => update({ status })}
+                {...(rest === undefined ? {} : { rest })}
               />
             </div>
           )}

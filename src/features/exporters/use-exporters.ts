@@ -7,12 +7,16 @@ import { exportersQueryOptions } from "@/lib/list-queries";
 import { pollEvery } from "@/lib/query-client";
 import { useSession } from "@/lib/session-context";
 
-/** Every exporter matching `filter`; while a new filter loads, the previous answer stays (isPlaceholderData). */
+/**
+ * Every exporter matching `filter`; while a new filter loads, the previous
+ * answer stays (isPlaceholderData). A first load shows each page as it
+ * arrives (isPartialAnswer of the data), so a large lab's first rows come early.
+ */
 export function useExporters(filter: string) {
   const transport = useTransport();
   const { namespace } = useSession();
   return useQuery({
-    ...exportersQueryOptions(transport, namespace, filter),
+    ...exportersQueryOptions(transport, namespace, filter, { progressive: true }),
     placeholderData: keepPreviousData,
     refetchInterval: pollEvery(EXPORTERS_POLL_MS),
   });
