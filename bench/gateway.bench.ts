@@ -24,7 +24,8 @@ import { Http2SessionManager, createGrpcTransport } from "@connectrpc/connect-no
 import { createGrpcWebTransport } from "@connectrpc/connect-web";
 import { ClientService, ListExportersResponseSchema } from "../src/gen/jumpstarter/client/v1/client_pb.js";
 import { startGateway } from "../server/gateway/gateway.js";
-import { startLab, type Scenario } from "../server/lab/lab.js";
+import { startLab } from "../server/lab/lab.js";
+import { generatedLab } from "./generated-lab.js";
 
 const { values } = parseArgs({
   options: {
@@ -55,25 +56,6 @@ const dashboardSteps = values.dashboards.split(",").map((v) => positive("dashboa
 const demoSteps = values["demo-dashboards"].split(",").map((v) => positive("demo-dashboards", v.trim()));
 const pollMs = positive("poll-ms", values["poll-ms"]);
 const p99GoalMs = 250;
-
-const boards = ["rcar-s4", "rcar-h3", "rpi5", "rpi4", "jetson-orin", "imx8mp", "sk-am62", "qemu-x86", "beagleplay", "stm32mp1"];
-const sites = ["bcn", "brno", "westford", "raleigh"];
-
-function labScenario(count: number): Scenario {
-  return {
-    namespace: "bench",
-    clients: [{ name: "bench" }],
-    exporters: Array.from({ length: count }, (_, i) => {
-      const board = boards[i % boards.length] ?? "board";
-      return {
-        name: `${board}-${String(i).padStart(4, "0")}`,
-        labels: { board, site: sites[i % sites.length] ?? "lab", arch: i % 7 === 0 ? "x86_64" : "arm64", rack: `r${i % 25}` },
-        online: i % 13 !== 0,
-        enabled: i % 97 !== 0,
-      };
-    }),
-  };
-}
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -149,7 +131,7 @@ async function loadFigure(what: string, steps: readonly number[], call: () => Pr
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), "bench-gateway-"));
-const lab = await startLab({ port: 0, dataDir, scenario: labScenario(exporterCount) });
+const lab = await startLab({ port: 0, dataDir, scenario: generatedLab(exporterCount, { withOutages: true }) });
 const gateway = await startGateway({ controller: lab.url, caFile: lab.caFile, log: () => undefined });
 const session = new Http2SessionManager(lab.url, undefined, { ca: lab.caPem });
 

@@ -5,7 +5,13 @@ import type { Scenario } from "../server/lab/lab.js";
 export const KINDS = ["rcar-s4", "rcar-h3", "rpi5", "jetson-orin", "imx8mp", "qemu-x86", "sk-am62", "beagleplay", "visionfive2", "rock5b"];
 export const SITES = ["bcn", "brno", "westford"];
 
-export function generatedLab(exporters: number, clients: readonly string[] = ["bench"]): Scenario {
+export interface GeneratedLabOptions {
+  readonly clients?: readonly string[];
+  /** Some boards offline (1 in 13) and disabled (1 in 97), as in a lab that is in use. */
+  readonly withOutages?: boolean;
+}
+
+export function generatedLab(exporters: number, { clients = ["bench"], withOutages = false }: GeneratedLabOptions = {}): Scenario {
   return {
     namespace: "bench",
     clients: clients.map((name) => ({ name })),
@@ -18,6 +24,7 @@ export function generatedLab(exporters: number, clients: readonly string[] = ["b
         ram: String(2 ** (1 + (i % 5))),
         firmware: `fw-${i % 4}`,
       },
+      ...(withOutages ? { online: i % 13 !== 0, enabled: i % 97 !== 0 } : {}),
     })),
   };
 }
