@@ -23,7 +23,7 @@ import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { useToasts } from "@/components/toasts";
 import { ControllerRefusal, SubmitFooter } from "@/features/leases/lease-form-modal-parts";
 import { extendRequest, leaseSubject, setEndRequest, setLengthRequest, type ChangeResult } from "@/features/leases/lease-changes";
-import { formatLocalDateTime, parseLocalDateTime } from "@/features/leases/local-date-time";
+import { formatLocalDateTime, parseLocalDateTime } from "@/domain/local-date-time";
 import { useChangeLeaseTime } from "@/features/leases/use-change-lease-time";
 import { formatClockTime } from "@/lib/format-date";
 import { useNow } from "@/lib/use-now";

@@ -23,7 +23,7 @@ import type { BeginMoveKeeps } from "@/domain/lease-updates";
 import { shortName } from "@/domain/resource-names";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { leaseSubject, moveBeginRequest } from "@/features/leases/lease-changes";
-import { formatLocalDateTime, parseLocalDateTime } from "@/features/leases/local-date-time";
+import { formatLocalDateTime, parseLocalDateTime } from "@/domain/local-date-time";
 import { useChangeLeaseTime } from "@/features/leases/use-change-lease-time";
 import { formatClockTime } from "@/lib/format-date";
 import { useNow } from "@/lib/use-now";

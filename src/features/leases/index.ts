@@ -3,5 +3,4 @@ import "@/features/leases/leases.css";
 
 export { LeasesPage } from "@/features/leases/leases-page";
 export { LeaseDetailPage } from "@/features/leases/lease-detail-page";
-export { CreateLeasePage } from "@/features/leases/create-lease-page";
 export { LeaseNotifications } from "@/features/leases/lease-notifications";

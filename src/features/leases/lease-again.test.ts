@@ -3,9 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HOUR_MS, MINUTE_MS, msToDuration, msToKubeTime, msToTimestamp } from "@/domain/durations";
 import { LeaseSchema, type Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { ConditionSchema } from "@/gen/jumpstarter/v1/kubernetes_pb.js";
-import { durationText, initialCreateLeaseValues, readCreatePrefill } from "@/features/leases/create-lease-values";
-import { createPrefillSearch, leaseAgainHref, leaseAgainPrefill } from "@/features/leases/lease-again";
-import { formatLocalDateTime } from "@/features/leases/local-date-time";
+import { leaseAgainPrefill } from "@/features/leases/lease-again";
 
 const NOW = new Date(2025, 11, 2, 12, 0).getTime();
 
@@ -60,43 +58,5 @@ describe("leaseAgainPrefill: what the user asked for, never the board it got", (
   it("a booking with a begin ahead and a length: both", () => {
     const beginMs = NOW + HOUR_MS;
     expect(leaseAgainPrefill(failed({ selector: "board=am62", beginTime: msToTimestamp(beginMs), duration: msToDuration(HOUR_MS) }), NOW)).toEqual({ selector: "board=am62", beginMs, durationMs: HOUR_MS });
-  });
-});
-
-describe("the create form reads back what the link carries", () => {
-  it("round-trips selector, length and tags through the URL into the form's values", () => {
-    const href = leaseAgainHref(failed({ selector: "board=am62,site in (bcn,brno)", duration: msToDuration(2 * HOUR_MS + 30 * MINUTE_MS), tags: { team: "bsp" } }), NOW);
-    expect(href.startsWith("/leases/new?")).toBe(true);
-    const prefill = readCreatePrefill(new URLSearchParams(href.slice("/leases/new?".length)));
-    const values = initialCreateLeaseValues(prefill, NOW);
-    expect(values).toMatchObject({
-      target: "selector",
-      selector: "board=am62,site in (bcn,brno)",
-      lengthMode: "duration",
-      durationChoice: "custom",
-      customDuration: "2h30m",
-      startMode: "now",
-      tags: [{ key: "team", value: "bsp" }],
-    });
-  });
-
-  it("picks the preset when the length is one", () => {
-    const prefill = readCreatePrefill(new URLSearchParams(createPrefillSearch({ exporter: "am62-01", durationMs: 2 * HOUR_MS })));
-    expect(initialCreateLeaseValues(prefill, NOW)).toMatchObject({ target: "exporter", exporterName: "am62-01", durationChoice: "2h", customDuration: "" });
-  });
-
-  it("fills in a window ahead as a chosen start and an end time", () => {
-    const beginMs = NOW + HOUR_MS;
-    const endMs = NOW + 3 * HOUR_MS;
-    const prefill = readCreatePrefill(new URLSearchParams(createPrefillSearch({ selector: "board=am62", beginMs, endMs })));
-    expect(initialCreateLeaseValues(prefill, NOW)).toMatchObject({ startMode: "at", startAt: formatLocalDateTime(beginMs), lengthMode: "end", endAt: formatLocalDateTime(endMs) });
-  });
-
-  it("leaves out what does not read", () => {
-    expect(readCreatePrefill(new URLSearchParams("selector=board%3Drpi5&duration=soon&start=never&tag=novalue&tag=%3Dx"))).toEqual({ exporter: null, selector: "board=rpi5" });
-  });
-
-  it("writes durations the custom field parses", () => {
-    expect([durationText(90 * MINUTE_MS), durationText(26 * HOUR_MS), durationText(45_000), durationText(HOUR_MS)]).toEqual(["1h30m", "1d2h", "45s", "1h"]);
   });
 });

@@ -6,7 +6,7 @@
 import { durationToMs, timestampToMs } from "@/domain/durations";
 import { shortName } from "@/domain/resource-names";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { durationText, type CreateLeasePrefill, type TagRow } from "@/features/leases/create-lease-values";
+import { createPrefillSearch, type CreateLeasePrefill, type TagRow } from "@/domain/create-lease-link";
 import { hasSelector, isPinned } from "@/features/leases/lease-situation";
 
 /**
@@ -32,18 +32,6 @@ export function leaseAgainPrefill(lease: Lease, nowMs: number): CreateLeasePrefi
   }
   const tags: TagRow[] = Object.entries(lease.tags).map(([key, value]) => ({ key, value }));
   return { ...target, ...times, ...(tags.length === 0 ? {} : { tags }) };
-}
-
-/** The create form's query string for `prefill`. */
-export function createPrefillSearch(prefill: CreateLeasePrefill): string {
-  const params = new URLSearchParams();
-  if ((prefill.exporter ?? "") !== "") params.set("exporter", prefill.exporter ?? "");
-  if ((prefill.selector ?? "") !== "") params.set("selector", prefill.selector ?? "");
-  if (prefill.durationMs !== undefined) params.set("duration", durationText(prefill.durationMs));
-  if (prefill.beginMs !== undefined) params.set("start", new Date(prefill.beginMs).toISOString());
-  if (prefill.endMs !== undefined) params.set("end", new Date(prefill.endMs).toISOString());
-  for (const t of prefill.tags ?? []) params.append("tag", `${t.key}=${t.value}`);
-  return params.toString();
 }
 
 /** The link that leases `lease` again. */

@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import { HOUR_MS, MINUTE_MS } from "@/domain/durations";
 import { leaseEndMs, leaseStatus } from "@/domain/lease-status";
 import { ListLeasesResponseSchema, type ListLeasesResponse, type Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { invalidateLease, patchLeaseInCache, restoreCache } from "@/features/leases/lease-cache";
+import { invalidateLease, patchLeaseInCache, restoreCache } from "@/lib/lease-cache";
 import { extendRequest, applyUpdate, releasedLease } from "@/features/leases/lease-changes";
-import { lease } from "@/features/leases/lease-fixtures";
-import { leaseListQueryOptions, leaseQueryKey } from "@/features/leases/lease-queries";
+import { lease } from "@/domain/lease-fixtures";
+import { leaseListQueryOptions, leaseQueryKey } from "@/lib/lease-queries";
 
 const NOW = 1_750_000_000_000;
 // No call reaches it: the cache is filled by hand. It gives the keys their transport identity.

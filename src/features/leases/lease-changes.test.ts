@@ -14,7 +14,7 @@ import {
   transferProblem,
   transferRequest,
 } from "@/features/leases/lease-changes";
-import { lease, NS } from "@/features/leases/lease-fixtures";
+import { lease, NS } from "@/domain/lease-fixtures";
 
 const NOW = 1_750_000_000_000;
 

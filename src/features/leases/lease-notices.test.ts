@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HOUR_MS, MINUTE_MS } from "@/domain/durations";
-import { lease } from "@/features/leases/lease-fixtures";
+import { lease } from "@/domain/lease-fixtures";
 import { create } from "@bufbuild/protobuf";
 import { ExporterSchema } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { ExporterStatus } from "@/gen/jumpstarter/v1/common_pb.js";

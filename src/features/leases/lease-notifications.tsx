@@ -20,10 +20,10 @@ import { ClientService, type Exporter, type Lease } from "@/gen/jumpstarter/clie
 import { ExporterStatus } from "@/gen/jumpstarter/v1/common_pb.js";
 import { extendRequest, leaseSubject } from "@/features/leases/lease-changes";
 import { boardReadiness, collectNotices, INITIAL_NOTICE_STATE, type LeaseNotice, type NoticeState } from "@/features/leases/lease-notices";
-import { leaseQueryKey } from "@/features/leases/lease-queries";
+import { leaseQueryKey } from "@/lib/lease-queries";
 import { shellCommand } from "@/features/leases/shell-command";
 import { useChangeLeaseTime } from "@/features/leases/use-change-lease-time";
-import { useLeaseList } from "@/features/leases/use-lease-list";
+import { useLeaseList } from "@/lib/use-lease-list";
 import { LEASES_POLL_MS, WAITING_LEASE_POLL_MS } from "@/lib/config";
 import { errorMessage } from "@/lib/errors";
 import { formatClockTime } from "@/lib/format-date";

@@ -1,7 +1,7 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import { describe, expect, it } from "vitest";
 import { HOUR_MS } from "@/domain/durations";
-import { lease } from "@/features/leases/lease-fixtures";
+import { lease } from "@/domain/lease-fixtures";
 import { leasePollInterval } from "@/features/leases/lease-polling";
 import { LEASES_POLL_MS, WAITING_LEASE_POLL_MS } from "@/lib/config";
 

@@ -10,10 +10,10 @@ import { durationToMs, HOUR_MS, MINUTE_MS, timestampToMs } from "@/domain/durati
 import { leaseEndMs, leaseStatus } from "@/domain/lease-status";
 import { uuidv7 } from "@/domain/uuidv7";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { buildCreateLeaseRequest, initialCreateLeaseValues, type CreateLeaseValues } from "@/features/leases/create-lease-values";
-import { earlierAttemptLanded } from "@/features/leases/create-retry";
+import { buildCreateLeaseRequest, initialCreateLeaseValues, type CreateLeaseValues } from "@/features/booking/create-lease-values";
+import { earlierAttemptLanded } from "@/features/booking/create-retry";
 import { applyUpdate, extendRequest, moveBeginRequest, releasedLease, setEndRequest, setLengthRequest, transferRequest } from "@/features/leases/lease-changes";
-import { formatLocalDateTime } from "@/features/leases/local-date-time";
+import { formatLocalDateTime } from "@/domain/local-date-time";
 import { errorKind } from "@/lib/errors";
 import { createSessionTransport } from "@/lib/transport";
 import { ClientService } from "@/gen/jumpstarter/client/v1/client_pb.js";

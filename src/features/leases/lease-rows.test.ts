@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lease, NS } from "@/features/leases/lease-fixtures";
+import { lease, NS } from "@/domain/lease-fixtures";
 import { isMine, leasesInScope, sortLeases } from "@/features/leases/lease-rows";
 
 const NOW = 1_750_000_000_000;

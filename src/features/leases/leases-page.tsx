@@ -26,8 +26,8 @@ import { isMine, leasesInScope, sortLeases } from "@/features/leases/lease-rows"
 import type { LeaseSituation } from "@/features/leases/lease-situation";
 import { LeaseTable } from "@/features/leases/lease-table";
 import { TagFilterField } from "@/features/leases/tag-filter-field";
-import { useLabExporters } from "@/features/leases/use-lab-exporters";
-import { useLeaseList } from "@/features/leases/use-lease-list";
+import { useLabExporters } from "@/lib/use-lab-exporters";
+import { useLeaseList } from "@/lib/use-lease-list";
 import { describeError, isRequestRefused } from "@/lib/errors";
 import { useSession } from "@/lib/session-context";
 import { useDocumentTitle } from "@/lib/use-document-title";

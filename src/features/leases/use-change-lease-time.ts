@@ -4,7 +4,7 @@ import type { ConnectError } from "@connectrpc/connect";
 import { callUnaryMethod, useTransport } from "@connectrpc/connect-query";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ClientService, type Lease, type UpdateLeaseRequest } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { invalidateLease, patchLeaseInCache, restoreCache, storeUpdatedLease, type CacheSnapshot } from "@/features/leases/lease-cache";
+import { invalidateLease, patchLeaseInCache, restoreCache, storeUpdatedLease, type CacheSnapshot } from "@/lib/lease-cache";
 import { applyUpdate } from "@/features/leases/lease-changes";
 
 /** Takes a request from extendRequest or setEndRequest. */

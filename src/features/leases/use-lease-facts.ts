@@ -13,7 +13,7 @@ import { ClientService, type Exporter, type Lease } from "@/gen/jumpstarter/clie
 import { ExporterStatus } from "@/gen/jumpstarter/v1/common_pb.js";
 import { boardsWaitedFor, type BoardsWaitedFor } from "@/features/leases/boards-waited-for";
 import { boardTakenSince, hasSelector, isPinned, leaseSituation, type LeaseFacts, type LeaseSituation } from "@/features/leases/lease-situation";
-import { useLeaseList } from "@/features/leases/use-lease-list";
+import { useLeaseList } from "@/lib/use-lease-list";
 import { EXPORTERS_POLL_MS, LEASES_POLL_MS, WAITING_LEASE_POLL_MS } from "@/lib/config";
 import { exportersQueryOptions, leasesQueryOptions } from "@/lib/list-queries";
 import { useSession } from "@/lib/session-context";

@@ -6,7 +6,7 @@ import { callUnaryMethod, useTransport } from "@connectrpc/connect-query";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { leaseStatus } from "@/domain/lease-status";
 import { ClientService, type Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { invalidateLease, patchLeaseInCache, restoreCache, storeLease, type CacheSnapshot } from "@/features/leases/lease-cache";
+import { invalidateLease, patchLeaseInCache, restoreCache, storeLease, type CacheSnapshot } from "@/lib/lease-cache";
 import { releasedLease } from "@/features/leases/lease-changes";
 import { errorKind } from "@/lib/errors";
 

@@ -4,7 +4,7 @@ import type { ConnectError } from "@connectrpc/connect";
 import { callUnaryMethod, useTransport } from "@connectrpc/connect-query";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ClientService, type Lease, type UpdateLeaseRequest } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { invalidateLease, storeUpdatedLease } from "@/features/leases/lease-cache";
+import { invalidateLease, storeUpdatedLease } from "@/lib/lease-cache";
 
 /** Takes a request from transferRequest. */
 export function useTransferLease() {

@@ -2,7 +2,7 @@ import { clone, create } from "@bufbuild/protobuf";
 import { describe, expect, it } from "vitest";
 import { msToDuration, msToTimestamp } from "@/domain/durations";
 import { CreateLeaseRequestSchema, LeaseSchema } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { createdLeaseNotes, droppedFieldsSentence } from "@/features/leases/created-lease-notes";
+import { createdLeaseNotes, droppedFieldsSentence } from "@/features/booking/created-lease-notes";
 
 const T = Date.UTC(2026, 11, 3, 10);
 const request = create(CreateLeaseRequestSchema, {

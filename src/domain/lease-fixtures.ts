@@ -1,5 +1,5 @@
-// Builders of leases as the controller reports them, for this feature's unit
-// tests (kept beside them; nothing in the app imports this file).
+// Builders of leases as the controller reports them, for unit tests (the
+// leases and booking features share them; nothing in the app imports this file).
 import { create } from "@bufbuild/protobuf";
 import { msToDuration, msToKubeTime, msToTimestamp } from "@/domain/durations";
 import { LeaseSchema, type Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";

@@ -3,7 +3,7 @@
 import { Button, FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from "@patternfly/react-core";
 import { MinusCircleIcon, PlusCircleIcon } from "@patternfly/react-icons";
 import { DEFAULT_MAX_TAGS } from "@/domain/lease-fields";
-import type { TagRow } from "@/features/leases/create-lease-values";
+import type { TagRow } from "@/domain/create-lease-link";
 
 export interface TagRowsFieldProps {
   readonly rows: readonly TagRow[];

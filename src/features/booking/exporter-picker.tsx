@@ -7,7 +7,7 @@ import { ExporterStatusLabel } from "@/components/exporter-status-label";
 import { exporterState } from "@/components/exporter-status";
 import { shortName } from "@/domain/resource-names";
 import type { Exporter } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { chosenExporterNote } from "@/features/leases/exporter-matches";
+import { chosenExporterNote } from "@/features/booking/exporter-matches";
 
 export interface ExporterPickerProps {
   readonly exporters: readonly Exporter[] | undefined;

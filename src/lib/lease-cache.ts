@@ -7,7 +7,7 @@ import type { Transport } from "@connectrpc/connect";
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import { LeaseSchema, ListLeasesResponseSchema, type Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { isMessageOf } from "@/lib/list-sharing";
-import { leaseListsKey, leaseQueryKey } from "@/features/leases/lease-queries";
+import { leaseListsKey, leaseQueryKey } from "@/lib/lease-queries";
 
 /** The cache entries as they were before an optimistic change. */
 export interface CacheSnapshot {

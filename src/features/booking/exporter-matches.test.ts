@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { parseSelector, type Selector } from "@/domain/selector";
 import { ExporterSchema } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { ExporterStatus } from "@/gen/jumpstarter/v1/common_pb.js";
-import { chosenExporterNote, countMatches, heldExporters, isFree, labelCatalog, withRequirement } from "@/features/leases/exporter-matches";
-import { lease, NS } from "@/features/leases/lease-fixtures";
+import { chosenExporterNote, countMatches, heldExporters, isFree, labelCatalog, withRequirement } from "@/features/booking/exporter-matches";
+import { lease, NS } from "@/domain/lease-fixtures";
 
 const NOW = 1_750_000_000_000;
 

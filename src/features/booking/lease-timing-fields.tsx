@@ -16,7 +16,7 @@ import {
   DURATION_PRESETS,
   type CreateLeaseValues,
   type FieldErrors,
-} from "@/features/leases/create-lease-values";
+} from "@/features/booking/create-lease-values";
 
 export interface LeaseTimingFieldsProps {
   readonly values: CreateLeaseValues;

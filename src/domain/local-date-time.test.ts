@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLocalDateTime, parseLocalDateTime } from "@/features/leases/local-date-time";
+import { formatLocalDateTime, parseLocalDateTime } from "@/domain/local-date-time";
 
 describe("datetime-local values", () => {
   it("reads a value in the user's zone", () => {

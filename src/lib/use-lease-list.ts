@@ -3,7 +3,7 @@
 // previous answer stays on screen (isPlaceholderData).
 import { useTransport } from "@connectrpc/connect-query";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { leaseListQueryOptions } from "@/features/leases/lease-queries";
+import { leaseListQueryOptions } from "@/lib/lease-queries";
 import { LEASES_POLL_MS } from "@/lib/config";
 import { useSession } from "@/lib/session-context";
 

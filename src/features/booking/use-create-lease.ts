@@ -13,8 +13,8 @@ import { useCallback, useEffect, useRef } from "react";
 import { isLeaseOf } from "@/domain/lease-status";
 import { leaseName } from "@/domain/resource-names";
 import { ClientService, type CreateLeaseRequest, type Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { createRetryDelayMs, earlierAttemptLanded, noAnswerYet } from "@/features/leases/create-retry";
-import { invalidateLease, storeLease } from "@/features/leases/lease-cache";
+import { createRetryDelayMs, earlierAttemptLanded, noAnswerYet } from "@/features/booking/create-retry";
+import { invalidateLease, storeLease } from "@/lib/lease-cache";
 import { useSession } from "@/lib/session-context";
 
 export interface CreatedLease {

@@ -14,12 +14,12 @@ import {
 import type { FormEvent } from "react";
 import { RouterAnchor } from "@/components/router-anchor";
 import type { Exporter } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import type { CreateLeaseValues, FieldErrors } from "@/features/leases/create-lease-values";
-import { ExporterPicker } from "@/features/leases/exporter-picker";
-import type { MatchCount } from "@/features/leases/exporter-matches";
-import { LengthFields, StartFields } from "@/features/leases/lease-timing-fields";
-import { SelectorBuilder } from "@/features/leases/selector-builder";
-import { TagRowsField } from "@/features/leases/tag-rows-field";
+import type { CreateLeaseValues, FieldErrors } from "@/features/booking/create-lease-values";
+import { ExporterPicker } from "@/features/booking/exporter-picker";
+import type { MatchCount } from "@/features/booking/exporter-matches";
+import { LengthFields, StartFields } from "@/features/booking/lease-timing-fields";
+import { SelectorBuilder } from "@/features/booking/selector-builder";
+import { TagRowsField } from "@/features/booking/tag-rows-field";
 
 export interface CreateLeaseFormProps {
   readonly values: CreateLeaseValues;

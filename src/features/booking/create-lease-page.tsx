@@ -14,20 +14,19 @@ import { uuidv7 } from "@/domain/uuidv7";
 import {
   buildCreateLeaseRequest,
   initialCreateLeaseValues,
-  readCreatePrefill,
-  type CreateLeasePrefill,
   type CreateLeaseBuild,
   type CreateLeaseField,
   type CreateLeaseValues,
   type FieldErrors,
-} from "@/features/leases/create-lease-values";
-import { CreateLeaseForm } from "@/features/leases/create-lease-form";
-import { createdLeaseNotes, droppedFieldsSentence } from "@/features/leases/created-lease-notes";
-import { SLOW_ANSWER_MS } from "@/features/leases/create-retry";
-import { countMatches, heldExporters, isFree, labelCatalog, withRequirement } from "@/features/leases/exporter-matches";
-import { useCreateLease } from "@/features/leases/use-create-lease";
-import { useLabExporters } from "@/features/leases/use-lab-exporters";
-import { useLeaseList } from "@/features/leases/use-lease-list";
+} from "@/features/booking/create-lease-values";
+import { readCreatePrefill, type CreateLeasePrefill } from "@/domain/create-lease-link";
+import { CreateLeaseForm } from "@/features/booking/create-lease-form";
+import { createdLeaseNotes, droppedFieldsSentence } from "@/features/booking/created-lease-notes";
+import { SLOW_ANSWER_MS } from "@/features/booking/create-retry";
+import { countMatches, heldExporters, isFree, labelCatalog, withRequirement } from "@/features/booking/exporter-matches";
+import { useCreateLease } from "@/features/booking/use-create-lease";
+import { useLabExporters } from "@/lib/use-lab-exporters";
+import { useLeaseList } from "@/lib/use-lease-list";
 import { describeError, errorKind, isNetworkFailure, isUnavailable } from "@/lib/errors";
 import { formatClockTime } from "@/lib/format-date";
 import { useSession } from "@/lib/session-context";

@@ -11,7 +11,8 @@ import { reconcileLeaseTimes, wholeSecondMs } from "@/domain/lease-times";
 import { parentName, validateObjectName } from "@/domain/resource-names";
 import { leaseSelectorProblem, parseSelector, selectorErrorText } from "@/domain/selector";
 import { CreateLeaseRequestSchema, type CreateLeaseRequest } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { formatLocalDateTime, parseLocalDateTime } from "@/features/leases/local-date-time";
+import { durationText, type CreateLeasePrefill, type TagRow } from "@/domain/create-lease-link";
+import { formatLocalDateTime, parseLocalDateTime } from "@/domain/local-date-time";
 
 /** Lease any board matching a selector, or one board by name. */
 export type LeaseTarget = "selector" | "exporter";
@@ -38,11 +39,6 @@ export const DURATION_PRESETS: readonly DurationPreset[] = [
 
 /** The duration choice that reads the custom text field instead of a preset. */
 export const CUSTOM_DURATION = "custom";
-
-export interface TagRow {
-  readonly key: string;
-  readonly value: string;
-}
 
 export interface CreateLeaseValues {
   readonly target: LeaseTarget;
@@ -74,33 +70,6 @@ function nextWholeHour(ms: number): number {
   return Math.ceil((ms + 1) / HOUR_MS) * HOUR_MS;
 }
 
-/** What a link can fill in: the board or selector, the length or the window, the tags ("Lease this board", "Lease it again"). */
-export interface CreateLeasePrefill {
-  readonly exporter?: string | null;
-  readonly selector?: string | null;
-  readonly durationMs?: number;
-  readonly beginMs?: number;
-  readonly endMs?: number;
-  readonly tags?: readonly TagRow[];
-}
-
-/** A duration as the custom field reads it (parseDuration): "2h", "1h30m", "1d4h", "45s". */
-export function durationText(ms: number): string {
-  let rest = Math.round(ms / 1000);
-  const parts: string[] = [];
-  for (const [size, unit] of [
-    [86_400, "d"],
-    [3_600, "h"],
-    [60, "m"],
-    [1, "s"],
-  ] as const) {
-    const n = Math.floor(rest / size);
-    rest -= n * size;
-    if (n > 0) parts.push(`${n}${unit}`);
-  }
-  return parts.length === 0 ? "0s" : parts.join("");
-}
-
 function durationChoiceFor(ms: number): Pick<CreateLeaseValues, "durationChoice" | "customDuration"> {
   const preset = DURATION_PRESETS.find((p) => p.ms === ms);
   return preset === undefined ? { durationChoice: CUSTOM_DURATION, customDuration: durationText(ms) } : { durationChoice: preset.id, customDuration: "" };
@@ -128,37 +97,6 @@ export function initialCreateLeaseValues(prefill: CreateLeasePrefill, nowMs: num
     startAt: formatLocalDateTime(start),
     endAt: formatLocalDateTime(end ?? start + 2 * HOUR_MS),
     tags: [...(prefill.tags ?? [])],
-  };
-}
-
-/**
- * The prefill a create URL carries: `exporter`, `selector`, `duration` (as
- * typed: "2h", "1h30m"), `start` and `end` (ISO times), `tag=key=value`
- * (repeated). What does not read is left out, never refused: the form shows
- * the rest and the user fills in what is missing.
- */
-export function readCreatePrefill(params: URLSearchParams): CreateLeasePrefill {
-  const time = (name: string): number | undefined => {
-    const text = params.get(name);
-    if (text === null) return undefined;
-    const ms = Date.parse(text);
-    return Number.isNaN(ms) ? undefined : ms;
-  };
-  const durationParam = params.get("duration");
-  const duration = durationParam === null ? undefined : parseDuration(durationParam);
-  const beginMs = time("start");
-  const endMs = time("end");
-  const tags = params.getAll("tag").flatMap((t): TagRow[] => {
-    const eq = t.indexOf("=");
-    return eq <= 0 ? [] : [{ key: t.slice(0, eq), value: t.slice(eq + 1) }];
-  });
-  return {
-    exporter: params.get("exporter"),
-    selector: params.get("selector"),
-    ...(duration?.ok === true ? { durationMs: duration.ms } : {}),
-    ...(beginMs === undefined ? {} : { beginMs }),
-    ...(endMs === undefined ? {} : { endMs }),
-    ...(tags.length === 0 ? {} : { tags }),
   };
 }
 

@@ -16,7 +16,7 @@ import {
 import { useRef, useState } from "react";
 import { SelectorPointer } from "@/components/selector-pointer";
 import { parseSelector } from "@/domain/selector";
-import type { MatchCount } from "@/features/leases/exporter-matches";
+import type { MatchCount } from "@/features/booking/exporter-matches";
 import { SELECTOR_PLACEHOLDER, selectorProblemText } from "@/lib/selector-words";
 
 export interface SelectorBuilderProps {

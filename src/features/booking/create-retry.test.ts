@@ -1,6 +1,6 @@
 import { Code, ConnectError } from "@connectrpc/connect";
 import { describe, expect, it } from "vitest";
-import { createRetryDelayMs, earlierAttemptLanded, noAnswerYet } from "@/features/leases/create-retry";
+import { createRetryDelayMs, earlierAttemptLanded, noAnswerYet } from "@/features/booking/create-retry";
 
 describe("earlierAttemptLanded [C11]", () => {
   const existsV2 = new ConnectError('leases.jumpstarter.dev "0198c0de-0000-7000-8000-000000000001" already exists', Code.Unknown);

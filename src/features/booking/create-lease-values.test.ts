@@ -6,8 +6,8 @@ import {
   initialCreateLeaseValues,
   tagsFromRows,
   type CreateLeaseValues,
-} from "@/features/leases/create-lease-values";
-import { formatLocalDateTime } from "@/features/leases/local-date-time";
+} from "@/features/booking/create-lease-values";
+import { formatLocalDateTime } from "@/domain/local-date-time";
 
 // A whole minute, so datetime-local values (to the minute) are exact.
 const NOW = new Date(2025, 10, 21, 9, 30).getTime();
