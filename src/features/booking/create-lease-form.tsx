@@ -20,6 +20,8 @@ import type { MatchCount } from "@/features/booking/exporter-matches";
 import { LengthFields, StartFields } from "@/features/booking/lease-timing-fields";
 import { SelectorBuilder } from "@/features/booking/selector-builder";
 import { TagRowsField } from "@/features/booking/tag-rows-field";
+import type { WindowOutlook } from "@/features/booking/window-outlook";
+import { WindowOutlookPanel } from "@/features/booking/window-outlook-panel";
 
 export interface CreateLeaseFormProps {
   readonly values: CreateLeaseValues;
@@ -44,6 +46,11 @@ export interface CreateLeaseFormProps {
   readonly waiting: { readonly title: string; readonly message: string } | undefined;
   readonly onStop: () => void;
   readonly onSubmit: () => void;
+  /** Who has the boards in the chosen window; undefined until the window and the lab are known. */
+  readonly outlook: WindowOutlook | undefined;
+  readonly bookAnyway: boolean;
+  readonly onBookAnyway: (confirmed: boolean) => void;
+  readonly bookAnywayError: string | undefined;
 }
 
 export function CreateLeaseForm(props: CreateLeaseFormProps) {
@@ -99,6 +106,11 @@ export function CreateLeaseForm(props: CreateLeaseFormProps) {
           <FormSection title="When and for how long" titleElement="h2">
             <StartFields values={values} onChange={onChange} errors={errors} />
             <LengthFields values={values} onChange={onChange} errors={errors} />
+            <div aria-live="polite">
+              {props.outlook !== undefined && (
+                <WindowOutlookPanel outlook={props.outlook} confirmed={props.bookAnyway} onConfirm={props.onBookAnyway} confirmError={props.bookAnywayError} />
+              )}
+            </div>
           </FormSection>
           <FormSection title="Tags" titleElement="h2" className="portal-create-tags">
             <TagRowsField

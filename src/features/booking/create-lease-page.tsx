@@ -5,7 +5,9 @@
 import { PageSection, Title } from "@patternfly/react-core";
 import { useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
+import { exporterState } from "@/components/exporter-status";
 import { useToasts } from "@/components/toasts";
+import { boardFacts, bookingsOf } from "@/domain/availability";
 import { keepsLeaseTags } from "@/domain/controller-version";
 import { shortName } from "@/domain/resource-names";
 import { matchesSelector, parseSelector } from "@/domain/selector";
@@ -25,6 +27,8 @@ import { createdLeaseNotes, droppedFieldsSentence } from "@/features/booking/cre
 import { SLOW_ANSWER_MS } from "@/features/booking/create-retry";
 import { countMatches, heldExporters, isFree, labelCatalog, withRequirement } from "@/features/booking/exporter-matches";
 import { useCreateLease } from "@/features/booking/use-create-lease";
+import { boardWindowOutlook, selectorWindowOutlook, type WindowOutlook } from "@/features/booking/window-outlook";
+import { BOOK_ANYWAY_ID } from "@/features/booking/window-outlook-panel";
 import { useLabExporters } from "@/lib/use-lab-exporters";
 import { useLeaseList } from "@/lib/use-lease-list";
 import { describeError, errorKind, isNetworkFailure, isUnavailable } from "@/lib/errors";
@@ -58,6 +62,12 @@ const FIELD_INPUT: readonly (readonly [CreateLeaseField, string])[] = [
 ];
 
 const MATCHING_NAMES_SHOWN = 8;
+
+/** Boards the controller cannot assign as things stand ([L2] steps 3, 5, 8), with why in words. */
+const UNUSABLE_KINDS = new Set(["offline", "disabled", "hook-failed"]);
+
+/** Waiting leases are drawn from "now": recompute the bookings twice a minute, not every tick. */
+const BOOKINGS_STEP_MS = 30_000;
 
 function summarise(values: CreateLeaseValues, built: CreateLeaseBuild, nowMs: number): string | undefined {
   if (!built.ok) return undefined;
@@ -112,6 +122,38 @@ function NewLeaseForm({ prefill }: { prefill: CreateLeasePrefill }) {
   }, [exporterList, selectorObj, held]);
 
   const built = buildCreateLeaseRequest(values, { namespace: session.namespace, leaseId, nowMs: now });
+
+  // Who has the boards in the chosen window (not just now), from the active leases.
+  const bookingsAt = Math.floor(now / BOOKINGS_STEP_MS) * BOOKINGS_STEP_MS;
+  const bookings = useMemo(() => (active.data === undefined ? undefined : bookingsOf(active.data.leases, bookingsAt)), [active.data, bookingsAt]);
+  const facts = useMemo(() => {
+    if (exporterList === undefined) return undefined;
+    const why = new Map<string, string>();
+    const boards = boardFacts(exporterList, (e) => {
+      const state = exporterState(e);
+      if (!UNUSABLE_KINDS.has(state.kind)) return true;
+      why.set(shortName(e.name), state.text.toLowerCase());
+      return false;
+    });
+    return { boards, why };
+  }, [exporterList]);
+  let outlook: WindowOutlook | undefined;
+  if (built.ok && bookings !== undefined && facts !== undefined) {
+    const startMs = built.beginMs ?? now;
+    const req = { window: { startMs, endMs: built.endMs ?? startMs + built.durationMs }, endFixed: built.beginMs !== undefined || built.endMs !== undefined };
+    const ctx = { boards: facts.boards, bookings, me: session.clientName, unusableWhy: facts.why, clock: (ms: number) => formatClockTime(ms, now) };
+    outlook =
+      values.target === "exporter"
+        ? boardWindowOutlook(values.exporterName.trim(), req, ctx)
+        : selectorObj === undefined
+          ? undefined
+          : selectorWindowOutlook(selectorObj, req, ctx);
+  }
+  // A "book anyway" holds for the clash it was given for: another window or board asks again.
+  const clashKey = outlook?.needsConfirmation === true ? `${values.target}|${values.selector}|${values.exporterName}|${outlook.headline}` : undefined;
+  const [bookAnywayFor, setBookAnywayFor] = useState<string | undefined>(undefined);
+  const [bookAnywayAsked, setBookAnywayAsked] = useState(false);
+  const bookAnyway = clashKey !== undefined && bookAnywayFor === clashKey;
   const allErrors: FieldErrors = built.ok ? {} : built.errors;
   const visible: FieldErrors = submitted
     ? allErrors
@@ -131,6 +173,11 @@ function NewLeaseForm({ prefill }: { prefill: CreateLeasePrefill }) {
     if (!fresh.ok) {
       const first = FIELD_INPUT.find(([field]) => fresh.errors[field] !== undefined);
       if (first !== undefined) document.getElementById(first[1])?.focus();
+      return;
+    }
+    if (clashKey !== undefined && !bookAnyway) {
+      setBookAnywayAsked(true);
+      document.getElementById(BOOK_ANYWAY_ID)?.focus();
       return;
     }
     const request = fresh.request;
@@ -213,6 +260,10 @@ function NewLeaseForm({ prefill }: { prefill: CreateLeasePrefill }) {
       waiting={waiting}
       onStop={create.stop}
       onSubmit={submit}
+      outlook={outlook}
+      bookAnyway={bookAnyway}
+      onBookAnyway={(confirmed) => setBookAnywayFor(confirmed ? clashKey : undefined)}
+      bookAnywayError={bookAnywayAsked && clashKey !== undefined && !bookAnyway ? "That window clashes with another booking: tick “Book it anyway” to send it, or choose another time or board." : undefined}
     />
   );
 }
