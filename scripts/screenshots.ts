@@ -48,6 +48,7 @@ try {
   await sleep(6_000); // the hooks run (rcar-h3-04's fails)
 
   const bare = (name: string) => name.split("/").pop() ?? name;
+  const inHours = (h: number) => new Date(Math.ceil(Date.now() / 1_800_000) * 1_800_000 + h * 3_600_000).toISOString();
   const pages: Record<string, string> = {
     "sign-in": "/sign-in",
     exporters: "/exporters",
@@ -57,6 +58,9 @@ try {
     "lease-waiting": `/leases/${bare(waiting.name)}`,
     "lease-failed": `/leases/${bare(failed.name)}`,
     "lease-new": "/leases/new",
+    // The form's outlook: carol's booking of rpi5-01 in two hours clashes; rpi5 boards in that window.
+    "lease-new-clash": `/leases/new?${new URLSearchParams({ exporter: "rpi5-01", start: inHours(2.5), end: inHours(4.5) }).toString()}`,
+    "lease-new-window": `/leases/new?${new URLSearchParams({ selector: "board=rpi5", start: inHours(2), end: inHours(4) }).toString()}`,
     // The wall (grouped by board, paging) and a board's door display.
     wall: "/wall?group=board",
     "wall-all": "/wall",
@@ -95,6 +99,8 @@ try {
         await page.goto(`${gateway.url}${path}`);
         await page.locator("h1").first().waitFor();
         await page.waitForTimeout(1_500); // first answers and transitions settle
+        // The form's outlook sits below the fold: bring it into the shot.
+        if (name.startsWith("lease-new-")) await page.locator(".portal-window-outlook").scrollIntoViewIfNeeded();
         await page.screenshot({ path: join(out, `${name}-${theme}-${size}.png`), fullPage: size !== "wall" });
       }
       await context.close();
