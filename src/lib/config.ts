@@ -6,8 +6,14 @@ export const EXPORTERS_POLL_MS = 10_000;
 export const LEASES_POLL_MS = 5_000;
 /** A Pending or Scheduled lease refreshes about this often (issue: ~2 s). */
 export const WAITING_LEASE_POLL_MS = 2_000;
-/** Page size when following `next_page_token` through a whole list. */
+/** Page size of the first page of a first load shown as it arrives: small, so rows paint soon. */
 export const LIST_PAGE_SIZE = 500;
+/**
+ * Page size of every other page and every poll: a whole list in fewer calls
+ * (3, not 10, per poll of 5,000 exporters), each answer still far below the
+ * 4 MiB message limit of gRPC clients.
+ */
+export const LIST_BULK_PAGE_SIZE = 2_000;
 /** Never follow more pages than this (a server bug must not loop the browser forever). */
 export const MAX_LIST_PAGES = 1_000;
 /** A listing whose continue token expired ([P4]) starts over at most this often. */

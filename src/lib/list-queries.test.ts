@@ -11,7 +11,7 @@ import { exportersQueryOptions, isPartialAnswer, leasesQueryOptions } from "@/li
 
 function fakeController() {
   const calls: { exporters: ListExportersRequest[]; leases: ListLeasesRequest[] } = { exporters: [], leases: [] };
-  const exporters = Array.from({ length: 1203 }, (_, i) => create(ExporterSchema, { name: `namespaces/lab/exporters/e${String(i).padStart(4, "0")}` }));
+  const exporters = Array.from({ length: 4603 }, (_, i) => create(ExporterSchema, { name: `namespaces/lab/exporters/e${String(i).padStart(4, "0")}` }));
   const transport = createRouterTransport(({ service }) => {
     service(ClientService, {
       listExporters(req) {
@@ -30,16 +30,16 @@ function fakeController() {
 }
 
 describe("exportersQueryOptions", () => {
-  it("reads every page with page_size 500, the filter and the parent on each", async () => {
+  it("reads every page with page_size 2,000, the filter and the parent on each", async () => {
     const { transport, calls } = fakeController();
     const client = new QueryClient();
     const data = await client.fetchQuery(exportersQueryOptions(transport, "lab", "board=rpi5"));
-    expect(data.exporters).toHaveLength(1203);
+    expect(data.exporters).toHaveLength(4603);
     expect(data.nextPageToken).toBe("");
     expect(calls.exporters.map((r) => [r.parent, r.filter, r.pageSize, r.pageToken])).toEqual([
-      ["namespaces/lab", "board=rpi5", 500, ""],
-      ["namespaces/lab", "board=rpi5", 500, "500"],
-      ["namespaces/lab", "board=rpi5", 500, "1000"],
+      ["namespaces/lab", "board=rpi5", 2000, ""],
+      ["namespaces/lab", "board=rpi5", 2000, "2000"],
+      ["namespaces/lab", "board=rpi5", 2000, "4000"],
     ]);
   });
 
@@ -68,26 +68,31 @@ describe("exportersQueryOptions, progressive [P1] [P3]", () => {
     const data = await client.fetchQuery(options);
     unsubscribe();
     expect(isPartialAnswer(data)).toBe(false);
+    // A small first page paints soon; the rest comes in large pages ([P1]: page_size may change between pages).
     expect(seen).toEqual([
       [500, true],
-      [1000, true],
-      [1203, false],
+      [2500, true],
+      [4500, true],
+      [4603, false],
     ]);
     // Rows already shown keep their objects when the whole list arrives.
     expect(client.getQueryData(options.queryKey)?.exporters[0]).toBe(data.exporters[0]);
   });
 
   it("keeps a whole answer on screen while a poll reads the pages again", async () => {
-    const { transport } = fakeController();
+    const { transport, calls } = fakeController();
     const client = new QueryClient();
     const options = exportersQueryOptions(transport, "lab", "", { progressive: true });
     await client.fetchQuery(options);
+    calls.exporters.length = 0;
     const lengths: number[] = [];
     const unsubscribe = client.getQueryCache().subscribe(() => lengths.push(client.getQueryData(options.queryKey)?.exporters.length ?? 0));
     await client.refetchQueries({ queryKey: options.queryKey });
     unsubscribe();
     expect(lengths.length).toBeGreaterThan(0);
-    expect(lengths.every((n) => n === 1203)).toBe(true);
+    expect(lengths.every((n) => n === 4603)).toBe(true);
+    // A poll reads in large pages only: 3 calls for 4,603 exporters, not 10.
+    expect(calls.exporters.map((r) => r.pageSize)).toEqual([2000, 2000, 2000]);
   });
 
   it("shows no pages unless asked: other lists wait for the whole answer", async () => {
@@ -98,7 +103,7 @@ describe("exportersQueryOptions, progressive [P1] [P3]", () => {
     const unsubscribe = client.getQueryCache().subscribe(() => lengths.add(client.getQueryData(options.queryKey)?.exporters.length ?? 0));
     await client.fetchQuery(options);
     unsubscribe();
-    expect([...lengths].filter((n) => n > 0)).toEqual([1203]);
+    expect([...lengths].filter((n) => n > 0)).toEqual([4603]);
   });
 });
 

@@ -1,5 +1,6 @@
 // Whole-list queries shared by every feature: ListExporters and ListLeases
-// followed through every page (page_size 500). The keys are Connect-Query's
+// followed through every page (page_size 2,000; 500 for the first page of a
+// first load shown as it arrives). The keys are Connect-Query's
 // own for the method, with the session's transport and the request, so
 //  - two sessions never share entries (the transport key names the client),
 //  - invalidating the method with createConnectQueryKey reaches them.
@@ -22,7 +23,7 @@ import {
   type ListExportersResponse,
   type ListLeasesResponse,
 } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { LIST_PAGE_SIZE } from "@/lib/config";
+import { LIST_BULK_PAGE_SIZE, LIST_PAGE_SIZE } from "@/lib/config";
 import { listAllPages } from "@/lib/list-all-pages";
 import { isMessageOf, reuseEqualItems } from "@/lib/list-sharing";
 
@@ -41,7 +42,8 @@ export interface ExportersQueryOptions {
 
 /** Every exporter of `namespace` matching `filter` (a label selector; "" for all). */
 export function exportersQueryOptions(transport: Transport, namespace: string, filter: string, options: ExportersQueryOptions = {}) {
-  const input = { parent: parentName(namespace), filter, pageSize: LIST_PAGE_SIZE };
+  // The key holds what is asked, not how it is paged.
+  const input = { parent: parentName(namespace), filter };
   return queryOptions({
     queryKey: createConnectQueryKey({ schema: ClientService.method.listExporters, input, transport, cardinality: "finite" }),
     queryFn: async ({ signal, client, queryKey }): Promise<ListExportersResponse> => {
@@ -50,7 +52,8 @@ export function exportersQueryOptions(transport: Transport, namespace: string, f
       const showPages = options.progressive === true && (cached === undefined || isPartialAnswer(cached));
       const exporters = await listAllPages(
         async (pageToken) => {
-          const page = await callUnaryMethod(transport, ClientService.method.listExporters, { ...input, pageToken }, { signal });
+          const pageSize = showPages && pageToken === "" ? LIST_PAGE_SIZE : LIST_BULK_PAGE_SIZE;
+          const page = await callUnaryMethod(transport, ClientService.method.listExporters, { ...input, pageSize, pageToken }, { signal });
           return { items: page.exporters, nextPageToken: page.nextPageToken };
         },
         showPages
@@ -83,7 +86,6 @@ export interface LeaseListRequest {
 export function leasesQueryOptions(transport: Transport, namespace: string, request: LeaseListRequest) {
   const input = {
     parent: parentName(namespace),
-    pageSize: LIST_PAGE_SIZE,
     onlyActive: request.onlyActive,
     filter: request.filter ?? "",
     tagFilter: request.tagFilter ?? "",
@@ -92,7 +94,7 @@ export function leasesQueryOptions(transport: Transport, namespace: string, requ
     queryKey: createConnectQueryKey({ schema: ClientService.method.listLeases, input, transport, cardinality: "finite" }),
     queryFn: async ({ signal }): Promise<ListLeasesResponse> => {
       const leases = await listAllPages(async (pageToken) => {
-        const page = await callUnaryMethod(transport, ClientService.method.listLeases, { ...input, pageToken }, { signal });
+        const page = await callUnaryMethod(transport, ClientService.method.listLeases, { ...input, pageSize: LIST_BULK_PAGE_SIZE, pageToken }, { signal });
         return { items: page.leases, nextPageToken: page.nextPageToken };
       });
       return create(ListLeasesResponseSchema, { leases });
