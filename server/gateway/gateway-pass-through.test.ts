@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
+import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { connect, type IncomingHttpHeaders } from "node:http2";
 import { Code } from "@connectrpc/connect";
@@ -81,6 +82,7 @@ describe("message bytes through the gateway, against a fake controller", () => {
   let gateway: RunningGateway;
   const answer = awkwardMessage("namespaces/lab/exporters/rpi4-01");
   let received: Buffer[] = [];
+  let receivedHeaders: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
     fake = await startFakeController((stream, headers) => {
@@ -88,6 +90,16 @@ describe("message bytes through the gateway, against a fake controller", () => {
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.once("end", () => {
         received.push(Buffer.concat(chunks));
+        receivedHeaders.push({ ...headers });
+        if (headers[":path"] === "/jumpstarter.client.v1.ClientService/GetLease") {
+          // Compressed though nobody asked: still to be taken.
+          stream.respond({ ":status": 200, "content-type": "application/grpc", "grpc-encoding": "gzip" }, { waitForTrailers: true });
+          stream.once("wantTrailers", () => stream.sendTrailers({ "grpc-status": "0" }));
+          const frame = grpcFrame(gzipSync(answer));
+          frame[0] = 0x01;
+          stream.end(frame);
+          return;
+        }
         if (headers[":path"] === "/jumpstarter.client.v1.ClientService/ListExporters") {
           // A frame header promising one byte more than the gateway takes, and a little of it.
           stream.respond({ ":status": 200, "content-type": "application/grpc" });
@@ -120,6 +132,14 @@ describe("message bytes through the gateway, against a fake controller", () => {
     const got = await grpcWebCall(gateway.url, "GetExporter", grpcFrame(sent));
     expect(got.trailers.get("grpc-status")).toBe("0");
     expect(received.map((b) => b.toString("hex"))).toEqual([grpcFrame(sent).toString("hex")]);
+  });
+
+  it("asks the controller for no compression, and still takes a compressed answer, decompressed", async () => {
+    receivedHeaders = [];
+    const got = await grpcWebCall(gateway.url, "GetLease", grpcFrame(Buffer.alloc(0)));
+    expect(receivedHeaders.map((h) => h["grpc-accept-encoding"])).toEqual([undefined]);
+    expect(got.trailers.get("grpc-status")).toBe("0");
+    expect(got.messages.map((m) => m.toString("hex"))).toEqual([answer.toString("hex")]);
   });
 
   it("still caps the request body on passed bytes: ResourceExhausted, and nothing reaches the controller", async () => {

@@ -78,6 +78,14 @@ export async function readUnaryMessage(body: AsyncIterable<Uint8Array>): Promise
   return first.data;
 }
 
+/** The 5 bytes before a gRPC(-Web) frame's payload: flags, then the length (big-endian). */
+function frameHeader(flags: number, length: number): Uint8Array {
+  const header = new Uint8Array(5);
+  header[0] = flags;
+  new DataView(header.buffer).setUint32(1, length);
+  return header;
+}
+
 function trailerFrame(trailer: Headers): Uint8Array {
   return encodeEnvelope(trailerFlag, trailerSerialize(trailer));
 }
@@ -120,7 +128,8 @@ export function createPassThrough(options: PassThroughOptions): PassThrough {
         browserMetadata(answer.header).forEach((value, key) => header.append(key, value));
         browserMetadata(answer.trailer).forEach((value, key) => trailer.append(key, value));
         setTrailerStatus(trailer, undefined);
-        body = [encodeEnvelope(0, answer.message), trailerFrame(trailer)];
+        // The frame header apart from the message: the answer's bytes are written as they came, never copied.
+        body = [frameHeader(0, answer.message.byteLength), answer.message, trailerFrame(trailer)];
       } catch (e) {
         // As Connect's gRPC-Web handler answers: HTTP 200, the status in a trailer frame.
         const err = e instanceof ConnectError ? e : new ConnectError("internal error", Code.Internal, undefined, undefined, e);
