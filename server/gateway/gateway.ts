@@ -44,7 +44,7 @@ export interface GatewayOptions {
   requestTimeoutMs?: number;
   /** Longest quiet spell inside an RPC request body; default 10 s. */
   bodyIdleTimeoutMs?: number;
-  /** Calls in flight toward the controller at once; default 8 (answers are decoded and re-encoded on one event loop). */
+  /** Calls in flight toward the controller at once; default 8 (every answer is held whole on one event loop). */
   maxCallsInFlight?: number;
   /** Calls waiting for one of those places; default 32; beyond it Unavailable at once. */
   maxCallsQueued?: number;
