@@ -10,13 +10,14 @@ import { createClientErrorHandler } from "./client-error.js";
 import { createCorsPolicy } from "./cors.js";
 import { maxTimerMs } from "./deadline.js";
 import { forwardRoutes } from "./forward.js";
+import { createPassThrough } from "./grpc-web-pass-through.js";
 import { createHealthEndpoints, probeController } from "./health.js";
 import { createKiosk, type WallOptions } from "./kiosk.js";
 import { createRpcHandler } from "./rpc-handler.js";
 import { loadPortalConfig, providerOrigins, type PortalConfigOptions } from "./portal-config.js";
 import { applySecurityHeaders, securityHeaders } from "./security-headers.js";
 import { createStaticFiles, type StaticFiles } from "./static-files.js";
-import { createUpstream } from "./upstream.js";
+import { createUpstream, upstreamReadMaxBytes } from "./upstream.js";
 
 export interface GatewayOptions {
   /** Default 127.0.0.1. */
@@ -43,7 +44,7 @@ export interface GatewayOptions {
   requestTimeoutMs?: number;
   /** Longest quiet spell inside an RPC request body; default 10 s. */
   bodyIdleTimeoutMs?: number;
-  /** Calls in flight toward the controller at once; default 8 (answers are decoded and re-encoded on one event loop). */
+  /** Calls in flight toward the controller at once; default 8 (every answer is held whole on one event loop). */
   maxCallsInFlight?: number;
   /** Calls waiting for one of those places; default 32; beyond it Unavailable at once. */
   maxCallsQueued?: number;
@@ -121,16 +122,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Every call in flight listens on this one signal until it ends (Connect
   // removes the listener then), so more than 10 calls are no leak.
   setMaxListeners(0, shutdown.signal);
+  // One limit for both paths to the controller.
+  const limit = createCallLimit({
+    maxInFlight: options.maxCallsInFlight ?? defaultMaxCallsInFlight,
+    maxQueued: options.maxCallsQueued ?? defaultMaxCallsQueued,
+    maxQueueWaitMs: options.maxQueueWaitMs ?? defaultMaxQueueWaitMs,
+  });
   const rpc = createRpcHandler({
-    routes: forwardRoutes({
-      client: upstream.client,
+    routes: forwardRoutes({ client: upstream.client, controllerUrl: upstream.url, upstreamTimeoutMs, limit }),
+    passThrough: createPassThrough({
+      httpClient: upstream.httpClient,
       controllerUrl: upstream.url,
       upstreamTimeoutMs,
-      limit: createCallLimit({
-        maxInFlight: options.maxCallsInFlight ?? defaultMaxCallsInFlight,
-        maxQueued: options.maxCallsQueued ?? defaultMaxCallsQueued,
-        maxQueueWaitMs: options.maxQueueWaitMs ?? defaultMaxQueueWaitMs,
-      }),
+      limit,
+      readMaxBytes: upstreamReadMaxBytes,
+      shutdownSignal: shutdown.signal,
     }),
     maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
     maxDeadlineMs: upstreamTimeoutMs,

@@ -13,9 +13,12 @@ import { limitBody } from "./body-limit.js";
 import { rawRequestHeadersKey } from "./caller-metadata.js";
 import { clampDeadlineHeaders } from "./deadline.js";
 import { isGrpcWeb, refuseTrailerFrames } from "./grpc-web-framing.js";
+import type { PassThrough } from "./grpc-web-pass-through.js";
 
 export interface RpcHandlerOptions {
   routes: (router: ConnectRouter) => void;
+  /** Serves binary gRPC-Web calls without decoding their messages; the routes serve the rest. */
+  passThrough?: PassThrough | undefined;
   maxBodyBytes: number;
   /** The longest deadline a caller may ask for; longer ones are clamped to it (deadline.ts). */
   maxDeadlineMs: number;
@@ -86,7 +89,12 @@ export function createRpcHandler(options: RpcHandlerOptions): RpcHandler {
         const limited = limitBody(flowing, options.maxBodyBytes, req.headers["content-length"], record);
         checked = { ...uReq, body: isGrpcWeb(req.headers["content-type"]) ? refuseTrailerFrames(limited, record) : limited };
       }
-      handler(checked)
+      const pass = options.passThrough;
+      const answer =
+        pass !== undefined && pass.accepts(req.method, req.headers["content-type"])
+          ? pass.handle(checked, path, record, req.rawHeaders)
+          : handler(checked);
+      answer
         .then((uRes) => universalResponseToNodeResponse(uRes, res))
         .catch((reason: unknown) => {
           // Only a broken connection gets here (RPC errors are answered by the

@@ -7,7 +7,8 @@ import { readFileSync } from "node:fs";
 import type { SecureClientSessionOptions } from "node:http2";
 import { isIP } from "node:net";
 import { createClient, type Client } from "@connectrpc/connect";
-import { Http2SessionManager, createGrpcTransport } from "@connectrpc/connect-node";
+import type { UniversalClientFn } from "@connectrpc/connect/protocol";
+import { Http2SessionManager, createGrpcTransport, createNodeHttpClient } from "@connectrpc/connect-node";
 import { Health } from "../../src/gen/grpc/health/v1/health_pb.js";
 import { ClientService } from "../../src/gen/jumpstarter/client/v1/client_pb.js";
 
@@ -19,6 +20,8 @@ export interface UpstreamOptions {
 
 export interface Upstream {
   client: Client<typeof ClientService>;
+  /** Raw HTTP/2 calls on the same connection, for the pass-through (pass-through-call.ts). */
+  httpClient: UniversalClientFn;
   /** grpc.health.v1.Health on the same connection, for readiness [T4]. */
   health: Client<typeof Health>;
   /** The controller URL, for messages. */
@@ -75,6 +78,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   const transport = createGrpcTransport({ baseUrl: options.controller, sessionManager: session, readMaxBytes: upstreamReadMaxBytes });
   return {
     client: createClient(ClientService, transport),
+    httpClient: createNodeHttpClient({ httpVersion: "2", sessionProvider: () => session }),
     health: createClient(Health, transport),
     url: options.controller,
     close: () => session.abort(),
