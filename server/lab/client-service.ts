@@ -13,13 +13,14 @@ import { uuidv7 } from "../../src/domain/uuidv7.js";
 import {
   type ClientService,
   ExporterSchema,
+  LeaseSchema,
   ListExportersResponseSchema,
   ListLeasesResponseSchema,
   RotateTokenResponseSchema,
   type Lease,
 } from "../../src/gen/jumpstarter/client/v1/client_pb.js";
 import { leaseObjectInvalid } from "./api-validation.js";
-import { encodedPerRecord, withEncodedEntries } from "./encoded-messages.js";
+import { encodedEntry, encodedPerRecord, withEncodedEntries } from "./encoded-messages.js";
 import { authenticate, type AuthDeps, type MetadataView } from "./auth.js";
 import type { ContinueTokens } from "./continue-tokens.js";
 import type { LabEngine } from "./engine.js";
@@ -111,6 +112,12 @@ export function createClientService(deps: ClientServiceDeps): ServiceImpl<typeof
     exporterToProto(namespace, e, labels, shown === "all"),
   );
   const exportersField = ListExportersResponseSchema.field.exporters.number;
+  // A lease's message, likewise, when it does not depend on the time: one holding an exporter
+  // reports how long it has held it (effective_duration, [O4]) and is built at each call.
+  const encodedLease = encodedPerRecord(LeaseSchema, (l: LeaseRecord, _variant: "listed") => toProto(l));
+  const leasesField = ListLeasesResponseSchema.field.leases.number;
+  const leaseEntry = (l: LeaseRecord): Uint8Array =>
+    l.effectiveBeginMs !== undefined && l.effectiveEndMs === undefined ? encodedEntry(LeaseSchema, toProto(l)) : encodedLease(l, "listed");
 
   const toProto = (lease: LeaseRecord, withDeprecated = true): Lease => leaseToProto(namespace, lease, now(), withDeprecated ? labels : undefined);
 
@@ -167,10 +174,7 @@ export function createClientService(deps: ClientServiceDeps): ServiceImpl<typeof
       if (req.onlyActive ?? true) terms.push({ key: LEASE_ENDED_LABEL, operator: "!", values: [] });
       const selector: Selector = { requirements: terms };
       const page = continueTokens.page("leases", req.pageToken, req.pageSize, () => store.leases(), (l) => matchesSelector(selector, leaseLabels(l)), now());
-      return create(ListLeasesResponseSchema, {
-        leases: page.items.map((l) => toProto(l)),
-        nextPageToken: page.nextPageToken,
-      });
+      return withEncodedEntries(ListLeasesResponseSchema, { nextPageToken: page.nextPageToken }, leasesField, page.items.map(leaseEntry));
     },
 
     // [C1]-[C11]

@@ -12,6 +12,11 @@ import { BinaryWriter, WireType } from "@bufbuild/protobuf/wire";
 /** The encoded entry of a repeated message field: the message's length, then its bytes. */
 export type EncodedEntry = Uint8Array;
 
+/** The entry of one message, encoded now. */
+export function encodedEntry<Desc extends DescMessage>(schema: Desc, message: MessageShape<Desc>): EncodedEntry {
+  return new BinaryWriter().bytes(toBinary(schema, message)).finish();
+}
+
 /**
  * `encode(record, variant)` returns the entry for `toMessage(record, variant)`,
  * built and encoded at the first call for that record and variant.
@@ -29,7 +34,7 @@ export function encodedPerRecord<R extends object, V extends string, Desc extend
     }
     let entry = byVariant.get(variant);
     if (entry === undefined) {
-      entry = new BinaryWriter().bytes(toBinary(schema, toMessage(record, variant))).finish();
+      entry = encodedEntry(schema, toMessage(record, variant));
       byVariant.set(variant, entry);
     }
     return entry;
