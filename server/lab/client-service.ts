@@ -12,12 +12,15 @@ import { formatSelector, leaseSelectorProblem, matchesSelector, parseSelector, s
 import { uuidv7 } from "../../src/domain/uuidv7.js";
 import {
   type ClientService,
+  ExporterSchema,
+  LeaseSchema,
   ListExportersResponseSchema,
   ListLeasesResponseSchema,
   RotateTokenResponseSchema,
   type Lease,
 } from "../../src/gen/jumpstarter/client/v1/client_pb.js";
 import { leaseObjectInvalid } from "./api-validation.js";
+import { encodedEntry, encodedPerRecord, withEncodedEntries } from "./encoded-messages.js";
 import { authenticate, type AuthDeps, type MetadataView } from "./auth.js";
 import type { ContinueTokens } from "./continue-tokens.js";
 import type { LabEngine } from "./engine.js";
@@ -26,7 +29,7 @@ import { parseObjectIdentifier, parseParentIdentifier } from "./identifiers.js";
 import type { LabelPolicy } from "./label-visibility.js";
 import { hasTimeFields, mergedTimes, ownTimesProblem, type RequestedTimes } from "./lease-update.js";
 import { exactDurationMs, exactTimestampMs } from "./proto-times.js";
-import type { ClientRecord, LeaseRecord } from "./records.js";
+import type { ClientRecord, ExporterRecord, LeaseRecord } from "./records.js";
 import type { LabStore } from "./store.js";
 import { exporterToProto, leaseLabels, leaseToProto } from "./to-proto.js";
 
@@ -104,6 +107,18 @@ export function createClientService(deps: ClientServiceDeps): ServiceImpl<typeof
     return lease;
   }
 
+  // The exporter messages of [XL1], encoded once per record (namespace and label policy are fixed for the lab's life).
+  const encodedExporter = encodedPerRecord(ExporterSchema, (e: ExporterRecord, shown: "all" | "visible") =>
+    exporterToProto(namespace, e, labels, shown === "all"),
+  );
+  const exportersField = ListExportersResponseSchema.field.exporters.number;
+  // A lease's message, likewise, when it does not depend on the time: one holding an exporter
+  // reports how long it has held it (effective_duration, [O4]) and is built at each call.
+  const encodedLease = encodedPerRecord(LeaseSchema, (l: LeaseRecord, _variant: "listed") => toProto(l));
+  const leasesField = ListLeasesResponseSchema.field.leases.number;
+  const leaseEntry = (l: LeaseRecord): Uint8Array =>
+    l.effectiveBeginMs !== undefined && l.effectiveEndMs === undefined ? encodedEntry(LeaseSchema, toProto(l)) : encodedLease(l, "listed");
+
   const toProto = (lease: LeaseRecord, withDeprecated = true): Lease => leaseToProto(namespace, lease, now(), withDeprecated ? labels : undefined);
 
   /** [TR1] steps 1-5, with the time fields of the request already applied. */
@@ -132,11 +147,15 @@ export function createClientService(deps: ClientServiceDeps): ServiceImpl<typeof
       await caller(ctx, parseParentIdentifier(req.parent));
       const filter = filterSelector(req.filter);
       // [F2] the filter sees every label, hidden ones included.
-      const page = continueTokens.page("exporters", req.pageToken, req.pageSize, () => store.exporters(), (e) => matchesSelector(filter, exporterLabels(e)), now());
-      return create(ListExportersResponseSchema, {
-        exporters: page.items.map((e) => exporterToProto(namespace, e, labels, req.showHiddenLabels)),
-        nextPageToken: page.nextPageToken,
-      });
+      const keep = filter.requirements.length === 0 ? () => true : (e: ExporterRecord) => matchesSelector(filter, exporterLabels(e));
+      const page = continueTokens.page("exporters", req.pageToken, req.pageSize, () => store.exporters(), keep, now());
+      const shown = req.showHiddenLabels ? "all" : "visible";
+      return withEncodedEntries(
+        ListExportersResponseSchema,
+        { nextPageToken: page.nextPageToken },
+        exportersField,
+        page.items.map((e) => encodedExporter(e, shown)),
+      );
     },
 
     // [LG1]
@@ -155,10 +174,7 @@ export function createClientService(deps: ClientServiceDeps): ServiceImpl<typeof
       if (req.onlyActive ?? true) terms.push({ key: LEASE_ENDED_LABEL, operator: "!", values: [] });
       const selector: Selector = { requirements: terms };
       const page = continueTokens.page("leases", req.pageToken, req.pageSize, () => store.leases(), (l) => matchesSelector(selector, leaseLabels(l)), now());
-      return create(ListLeasesResponseSchema, {
-        leases: page.items.map((l) => toProto(l)),
-        nextPageToken: page.nextPageToken,
-      });
+      return withEncodedEntries(ListLeasesResponseSchema, { nextPageToken: page.nextPageToken }, leasesField, page.items.map(leaseEntry));
     },
 
     // [C1]-[C11]

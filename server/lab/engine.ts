@@ -4,11 +4,11 @@
 // hooks and reporting the statuses upstream exporters report [S2]. Every
 // change is committed to the store before anyone is told about it.
 import { leaseExpiryMs, wholeSecondMs, type ReconciledLeaseTimes } from "../../src/domain/lease-times.js";
-import { EMPTY_SELECTOR, parseSelector, type Selector } from "../../src/domain/selector.js";
+import { EMPTY_SELECTOR, matchesSelector, parseSelector, type Selector } from "../../src/domain/selector.js";
 import { ExporterStatus } from "../../src/gen/jumpstarter/v1/common_pb.js";
 import { chooseExporter } from "./assignment.js";
 import { CONDITION_TEXTS, findCondition, sameConditions, setCondition, type ConditionChange } from "./conditions.js";
-import { canServeLeases, EXPORTER_TEXTS } from "./exporter-status.js";
+import { canServeLeases, EXPORTER_TEXTS, exporterLabels } from "./exporter-status.js";
 import { scenarioHooks, type HookKind, type HookPolicy } from "./hooks.js";
 import type { AccessPolicyRecord, ExporterRecord, LeaseRecord, StoredCondition } from "./records.js";
 import { Scheduler } from "./scheduler.js";
@@ -62,7 +62,8 @@ export class LabEngine {
   private readonly policies: readonly AccessPolicyRecord[];
   private hooks: HookPolicy;
   private readonly selectors = new Map<string, Selector>();
-  private kickQueued = false;
+  /** Exporters changed since the waiting leases were last looked at. */
+  private readonly changedExporters = new Set<string>();
   private stopped = false;
 
   constructor(
@@ -170,7 +171,7 @@ export class LabEngine {
       : { ...e, connection: "lost" };
     this.store.commit({ exporters: [next] });
     this.log(`exporter ${name} ${connected ? "reconnected" : "lost its connection"}`);
-    this.exporterChanged();
+    this.exporterChanged([name]);
   }
 
   // ---------------------------------------------------------------------------
@@ -220,20 +221,33 @@ export class LabEngine {
     else this.scheduler.schedule(key, Math.min(...at), () => this.guarded(`exporter ${e.name}`, () => this.advanceExporter(e.name)));
   }
 
-  /** [L1]/[L7] (HEAD): an exporter changed, so waiting leases are looked at again at once, oldest first. */
-  private exporterChanged(): void {
-    if (this.kickQueued) return;
-    this.kickQueued = true;
+  /**
+   * [L1]/[L7] (HEAD): an exporter changed, so waiting leases are looked at again at once, oldest first.
+   * Only those the exporter could serve (its name pinned, or its labels matched): for the others
+   * nothing a pass reads has changed, and a pass over each would cost lab-size work per lease.
+   */
+  private exporterChanged(names: Iterable<string>): void {
+    const queued = this.changedExporters.size > 0;
+    for (const name of names) this.changedExporters.add(name);
+    if (queued || this.changedExporters.size === 0) return;
     setImmediate(() => {
-      this.kickQueued = false;
+      const changed = [...this.changedExporters].map((name) => ({ name, record: this.store.exporter(name) }));
+      this.changedExporters.clear();
       this.guarded("waiting leases", () => {
         const now = this.now();
         for (const lease of this.leasesNotEnded()) {
           if (lease.exporter !== undefined || (lease.beginMs !== undefined && lease.beginMs > now)) continue;
+          if (!changed.some((e) => this.couldServe(lease, e.name, e.record))) continue;
           this.pass(lease.name);
         }
       });
     });
+  }
+
+  /** Could this exporter be among the lease's candidates [L2] step 3? A vanished one counts, to be safe. */
+  private couldServe(lease: LeaseRecord, name: string, exporter: ExporterRecord | undefined): boolean {
+    if (lease.exporterName !== undefined) return lease.exporterName === name;
+    return exporter === undefined || matchesSelector(this.selectorOf(lease), exporterLabels(exporter));
   }
 
   // ---------------------------------------------------------------------------
@@ -329,7 +343,7 @@ export class LabEngine {
     if (next !== lease && !(exporters.length === 0 && !ended && sameLease(next, lease))) this.store.commit({ leases: [next], exporters });
     this.scheduleLease(name, ended ? undefined : retryAt);
     for (const e of exporters) this.scheduleExporter(e);
-    if (exporters.length > 0) this.exporterChanged();
+    if (exporters.length > 0) this.exporterChanged(exporters.map((e) => e.name));
   }
 
   // ---------------------------------------------------------------------------
@@ -400,7 +414,7 @@ export class LabEngine {
       this.store.commit({ exporters: [repaired] });
       this.log(`exporter ${name} was repaired`);
       this.scheduleExporter(repaired);
-      this.exporterChanged();
+      this.exporterChanged([name]);
       return;
     }
     this.scheduleExporter(e);
@@ -431,6 +445,6 @@ export class LabEngine {
       const lease = this.store.lease(e.leaseName);
       if (lease !== undefined && !lease.ended && !lease.released) this.requestRelease(lease.name, `exporter ${e.name}`);
     }
-    if (canServeLeases(next)) this.exporterChanged();
+    if (canServeLeases(next)) this.exporterChanged([next.name]);
   }
 }

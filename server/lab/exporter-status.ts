@@ -51,7 +51,17 @@ export function canServeLeases(e: StatusInput): boolean {
   return e.connection === "connected" && e.reportedStatus !== ExporterStatus.OFFLINE;
 }
 
+type LabelInput = Pick<ExporterRecord, "name" | "labels" | "connection">;
+
+/** Records are immutable (a change makes a new one), so each one's labels are worked out once. */
+const labelsOfRecord = new WeakMap<LabelInput, Readonly<Record<string, string>>>();
+
 /** [O7]: the administrator's labels plus what a registered exporter reports. */
-export function exporterLabels(e: Pick<ExporterRecord, "name" | "labels" | "connection">): Record<string, string> {
-  return e.connection === "never" ? { ...e.labels } : { ...e.labels, [NAME_LABEL]: e.name };
+export function exporterLabels(e: LabelInput): Readonly<Record<string, string>> {
+  let labels = labelsOfRecord.get(e);
+  if (labels === undefined) {
+    labels = e.connection === "never" ? { ...e.labels } : { ...e.labels, [NAME_LABEL]: e.name };
+    labelsOfRecord.set(e, labels);
+  }
+  return labels;
 }

@@ -11,6 +11,7 @@ import { metadataFromHeaders, metadataFromRawHeaders, type MetadataView } from "
 import { writeClientConfig, type ClientTransport } from "./client-config.js";
 import { createClientService } from "./client-service.js";
 import { ensurePrivateDataFolder } from "./data-folder.js";
+import { durableAnswers } from "./durable-answers.js";
 import { ContinueTokens, DEFAULT_CONTINUE_TTL_MS } from "./continue-tokens.js";
 import { LabEngine } from "./engine.js";
 import { startGrpcListener, type GrpcListener, type GrpcRequestLoad, type ListenerSecurity } from "./grpc-listener.js";
@@ -200,9 +201,13 @@ export async function startLab(options: LabOptions): Promise<RunningLab> {
       grpc: true,
       grpcWeb: false,
       connect: false,
-      interceptors: [internalErrors],
+      // Outermost first: an answer leaves only once its changes are on disk (group commit).
+      interceptors: [internalErrors, durableAnswers(store)],
       // Checked against each frame's declared length before its bytes are buffered.
       readMaxBytes: maxMessageBytes,
+      // Answers go out uncompressed, as grpc-go's do for a request that was not compressed:
+      // gzip of a 1,000-exporter list costs more than sending it over the lab's network.
+      compressMinBytes: Number.POSITIVE_INFINITY,
       // Only gRPC requests get here (grpc-listener.ts answers the rest): an unknown method.
       fallback: (req, res) => {
         // Read the request to its end first: answering mid-upload makes HTTP/2 reset the stream.

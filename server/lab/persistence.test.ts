@@ -215,6 +215,30 @@ describe("a kill -9", () => {
     expect(await second.exited).toBe(0);
   });
 
+  it("keeps every lease of a burst of concurrent creates acknowledged just before it (group commit)", async () => {
+    const dataDir = tempDir();
+    const first = await spawnLab(dataDir);
+    const token = configToken(dataDir, "alice");
+    // Several connections with many calls in flight: their writes share transactions.
+    const channels = Array.from({ length: 4 }, () => withToken(first, "alice", token));
+    const acknowledged: string[] = [];
+    await Promise.all(
+      Array.from({ length: 48 }, async (_, i) => {
+        const lease = await (channels[i % channels.length] as LabClient).createLease({ parent, leaseId: `burst-${String(i).padStart(2, "0")}`, lease: { selector: "board=rpi5", duration: hour } });
+        acknowledged.push(lease.name);
+        // Killed the moment the last answer arrives: nothing may be left in a batch not yet on disk.
+        if (acknowledged.length === 48) first.child.kill("SIGKILL");
+      }),
+    );
+    await first.exited;
+
+    const second = await spawnLab(dataDir);
+    const all = await withToken(second, "alice", token).listLeases({ parent, onlyActive: false });
+    expect(all.leases.map((l) => l.name).sort()).toEqual([...acknowledged].sort());
+    second.child.kill("SIGTERM");
+    expect(await second.exited).toBe(0);
+  });
+
   it("exits with 2 and one line on a bad scenario", async () => {
     const child = spawnMain(["--scenario", "no/such/file.yaml", "--listen", "127.0.0.1:0", "--data", tempDir()]);
     let stderr = "";

@@ -1,6 +1,10 @@
 // SQLite persistence with an in-memory mirror. Every change goes through
-// commit(): one transaction, committed (synchronous=FULL) before the memory
-// view moves, so whatever an RPC acknowledged survives a kill -9.
+// commit(): written at once (inside the open batch, as a savepoint, so a
+// refused change moves nothing) and then shown in the memory view. Group
+// commit: the changes of one event-loop turn share one transaction, committed
+// (synchronous=FULL) once the turn's callbacks have run; durable() resolves
+// when what was written so far is on disk, and every answer waits for it, so
+// whatever an RPC acknowledged survives a kill -9.
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -143,15 +147,20 @@ class SortedMap<T extends { readonly name: string }> {
     return this.map.get(name);
   }
   set(value: T): void {
-    if (!this.map.has(value.name)) this.sorted = undefined;
-    else if (this.sorted !== undefined) {
+    if (this.sorted !== undefined) {
       const i = binarySearch(this.sorted, value.name);
+      // A new name goes in at its place (new leases' time-ordered names, at the end), not a full re-sort.
       if (i >= 0) this.sorted[i] = value;
+      else this.sorted.splice(-1 - i, 0, value);
     }
     this.map.set(value.name, value);
   }
   delete(name: string): void {
     if (this.map.delete(name)) this.sorted = undefined;
+  }
+  clear(): void {
+    this.map.clear();
+    this.sorted = undefined;
   }
   values(): readonly T[] {
     this.sorted ??= [...this.map.values()].sort((a, b) => compareNames(a.name, b.name));
@@ -174,11 +183,20 @@ function binarySearch<T extends { readonly name: string }>(items: readonly T[], 
     if (c < 0) lo = mid + 1;
     else hi = mid - 1;
   }
-  return -1;
+  // Not there: -1 - (where it would go).
+  return -1 - lo;
+}
+
+/** The open batch: the transaction that the changes of this turn write into. */
+interface Batch {
+  readonly durable: Promise<void>;
+  readonly resolve: () => void;
+  readonly reject: (e: Error) => void;
 }
 
 export class LabStore {
   private readonly db: Database.Database;
+  private batch: Batch | undefined;
   private readonly clientMap = new SortedMap<ClientRecord>();
   private readonly exporterMap = new SortedMap<ExporterRecord>();
   private readonly leaseMap = new SortedMap<LeaseRecord>();
@@ -234,6 +252,7 @@ export class LabStore {
   }
 
   private load(): void {
+    this.lastSeq = 0;
     for (const row of this.db.prepare<[], ClientRow>("SELECT * FROM clients").all()) {
       this.clientMap.set({
         name: row.name,
@@ -295,6 +314,7 @@ export class LabStore {
   }
 
   setMeta(key: string, value: string): void {
+    this.openBatch();
     this.statements.setMeta.run(key, value);
   }
 
@@ -330,8 +350,57 @@ export class LabStore {
     return this.lastSeq;
   }
 
-  /** Writes all changes in one transaction, then updates the memory view. */
+  /**
+   * Resolves once every change made so far is committed to disk; rejects when
+   * that commit failed (the memory view is then reloaded from the database).
+   */
+  durable(): Promise<void> {
+    return this.batch?.durable ?? Promise.resolve();
+  }
+
+  /** Opens this turn's transaction, to be committed once the turn's callbacks have run. */
+  private openBatch(): void {
+    if (this.batch !== undefined) return;
+    this.db.exec("BEGIN IMMEDIATE");
+    let resolve: () => void = () => undefined;
+    let reject: (e: Error) => void = () => undefined;
+    const durable = new Promise<void>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // A failure is reported to whoever waits; a batch nobody waits for must not crash the process.
+    durable.catch(() => undefined);
+    this.batch = { durable, resolve, reject };
+    setImmediate(() => this.flush());
+  }
+
+  /** Commits the open batch: one fsync for every change of the turn. */
+  flush(): void {
+    const batch = this.batch;
+    if (batch === undefined) return;
+    this.batch = undefined;
+    try {
+      this.db.exec("COMMIT");
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      // Nothing of the batch is on disk: the memory view goes back to what is.
+      this.reload();
+      batch.reject(new Error(`the lab could not save its changes: ${e instanceof Error ? e.message : String(e)}`));
+      return;
+    }
+    batch.resolve();
+  }
+
+  private reload(): void {
+    this.clientMap.clear();
+    this.exporterMap.clear();
+    this.leaseMap.clear();
+    this.load();
+  }
+
+  /** Writes all changes in one savepoint of the open batch, then updates the memory view. */
   commit(changes: Changes): void {
+    this.openBatch();
     const write = this.db.transaction(() => {
       for (const name of changes.deleteClients ?? []) this.statements.deleteClient.run(name);
       for (const name of changes.deleteExporters ?? []) this.statements.deleteExporter.run(name);
@@ -400,6 +469,8 @@ export class LabStore {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.flush();
+    this.db.close();
   }
 }

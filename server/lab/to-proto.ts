@@ -32,9 +32,17 @@ export function leaseSelector(lease: LeaseRecord): Selector {
   return parsed.ok ? parsed.selector : EMPTY_SELECTOR;
 }
 
+/** Records are immutable, so each lease's labels are worked out once. */
+const labelsOfRecord = new WeakMap<LeaseRecord, Readonly<Record<string, string>>>();
+
 /** [F3] The labels a lease carries for ListLeases.filter. */
-export function leaseLabels(lease: LeaseRecord): Record<string, string> {
-  return labelsOfLease(leaseSelector(lease), lease.tags, lease.ended);
+export function leaseLabels(lease: LeaseRecord): Readonly<Record<string, string>> {
+  let labels = labelsOfRecord.get(lease);
+  if (labels === undefined) {
+    labels = labelsOfLease(leaseSelector(lease), lease.tags, lease.ended);
+    labelsOfRecord.set(lease, labels);
+  }
+  return labels;
 }
 
 /**
