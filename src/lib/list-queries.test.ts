@@ -56,7 +56,7 @@ describe("exportersQueryOptions", () => {
 });
 
 describe("exportersQueryOptions, progressive [P1] [P3]", () => {
-  it("puts each page of a first load in the cache as a partial answer, then the whole list", async () => {
+  it("puts the first page of a first load in the cache as a partial answer, then the whole list", async () => {
     const { transport } = fakeController();
     const client = new QueryClient();
     const options = exportersQueryOptions(transport, "lab", "", { progressive: true });
@@ -70,7 +70,6 @@ describe("exportersQueryOptions, progressive [P1] [P3]", () => {
     expect(isPartialAnswer(data)).toBe(false);
     expect(seen).toEqual([
       [500, true],
-      [1000, true],
       [1203, false],
     ]);
     // Rows already shown keep their objects when the whole list arrives.
