@@ -76,6 +76,8 @@ async function main(): Promise<void> {
     const firstAnswer = Math.min(...listCalls.map((c) => c.end));
     const lastAnswer = Math.max(...listCalls.map((c) => c.end));
     figures.push({ name: "first rows painted after the first page arrives", value: (loaded.firstRowAt ?? Number.NaN) - firstAnswer, unit: "ms", goal: { limit: 150, atMost: true } });
+    // The route starts the call while the page's code loads, so the first page can arrive before the code: from navigation too.
+    figures.push({ name: "  (first rows painted after navigation start)", value: loaded.firstRowAt ?? Number.NaN, unit: "ms" });
     figures.push({ name: `  (after the last of ${listCalls.length} ListExporters answers)`, value: (loaded.firstRowAt ?? Number.NaN) - lastAnswer, unit: "ms" });
 
     // Typing in the search field, a key every 120 ms.

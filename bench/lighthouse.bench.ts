@@ -32,6 +32,9 @@ interface Run {
   readonly totalBytes: number;
 }
 
+/** A run that Lighthouse itself reports as broken (its trace, not the page). */
+class LighthouseRuntimeError extends Error {}
+
 /** Chromium with a DevTools port of its own choosing, for Lighthouse to drive. */
 async function launchChromium(profileDir: string): Promise<{ port: number; process: ChildProcess }> {
   const executable = chromiumExecutablePath() ?? chromium.executablePath();
@@ -94,7 +97,7 @@ async function runOnce(url: string, port: number, formFactor: "desktop" | "mobil
   if (result === undefined) throw new Error("Lighthouse returned no result");
   const { lhr } = result;
   if (REPORT_DIR !== undefined) writeFileSync(join(REPORT_DIR, `${formFactor}-${index + 1}.json`), JSON.stringify(lhr));
-  if (lhr.runtimeError !== undefined) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  if (lhr.runtimeError !== undefined) throw new LighthouseRuntimeError(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   if (!lhr.finalDisplayedUrl.endsWith("/exporters")) throw new Error(`Lighthouse ended on ${lhr.finalDisplayedUrl}, not the exporters page: not signed in?`);
   const numeric = (id: string): number => lhr.audits[id]?.numericValue ?? Number.NaN;
   const details = lhr.audits["resource-summary"]?.details;
@@ -114,6 +117,19 @@ async function runOnce(url: string, port: number, formFactor: "desktop" | "mobil
     fontBytes: bytes("font"),
     totalBytes: bytes("total"),
   };
+}
+
+/** Lighthouse sometimes loses its own trace on a loaded machine (NO_NAVSTART, NO_FCP): that run is made again, twice at most. */
+async function runRetrying(url: string, port: number, formFactor: "desktop" | "mobile", index: number): Promise<Run> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await runOnce(url, port, formFactor, index);
+    } catch (e) {
+      const broken = e instanceof LighthouseRuntimeError;
+      if (!broken || attempt >= 3) throw e;
+      console.log(`  ${formFactor} run ${index + 1}: ${e.message}; running it again`);
+    }
+  }
 }
 
 function figures(formFactor: "desktop" | "mobile", runs: readonly Run[]): Figure[] {
@@ -147,7 +163,7 @@ async function main(): Promise<void> {
     const all: Figure[] = [];
     for (const formFactor of ["desktop", "mobile"] as const) {
       const runs: Run[] = [];
-      for (let i = 0; i < RUNS; i += 1) runs.push(await runOnce(url, port, formFactor, i));
+      for (let i = 0; i < RUNS; i += 1) runs.push(await runRetrying(url, port, formFactor, i));
       all.push(...figures(formFactor, runs));
     }
     for (const f of all) console.log(figureLine(f));
