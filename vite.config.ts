@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { trimPatternflyCss } from "./scripts/trim-patternfly-css.js";
 
 // The gateway that `npm run dev` forwards gRPC-Web calls to (the SPA always
 // calls its own origin, so the dev server proxies the service path).
@@ -28,8 +29,20 @@ function patternflyAdjacentSelectorFix(): Plugin {
   };
 }
 
+/** PatternFly's CSS without the themes and icon font the portal never uses, its fonts swapping in (scripts/trim-patternfly-css.ts). */
+function patternflyCssTrim(): Plugin {
+  return {
+    name: "portal:patternfly-css-trim",
+    enforce: "pre",
+    transform(code, id) {
+      if (!id.includes("/@patternfly/") || !/\.css($|\?)/.test(id)) return null;
+      return { code: trimPatternflyCss(code), map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), patternflyAdjacentSelectorFix()],
+  plugins: [react(), patternflyAdjacentSelectorFix(), patternflyCssTrim()],
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   build: {
     outDir: "dist",

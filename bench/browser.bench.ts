@@ -3,35 +3,14 @@
 // exporters; N from BENCH_EXPORTERS, default 5,000). Prints one line per
 // figure with its goal beside it (issue 13). Not a test: nothing fails on a
 // missed goal; the figures are for people.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { chromium, type Page, type Response } from "@playwright/test";
-import { startGateway } from "../server/gateway/gateway.js";
-import { startLab } from "../server/lab/lab.js";
-import { buildIfStale } from "../scripts/build-if-stale.js";
 import { CHROMIUM_ARGS, chromiumExecutablePath } from "../scripts/chromium-path.js";
-import { generatedLab } from "./generated-lab.js";
+import { type Figure, figureLine, startBenchStack } from "./bench-stack.js";
 
 const EXPORTERS = Number(process.env.BENCH_EXPORTERS ?? 5_000);
 const KEYSTROKES = 30;
 const SCROLL_STEPS = 40;
 const LOAD_WINDOW_MS = 20_000;
-
-interface Figure {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-  /** The goal, and whether lower is better; undefined: reported only. */
-  readonly goal?: { readonly limit: number; readonly atMost: boolean };
-}
-
-function line(f: Figure): string {
-  const value = `${f.value.toFixed(f.unit === "ms" ? 1 : 2)} ${f.unit}`;
-  if (f.goal === undefined) return `${f.name.padEnd(52)} ${value.padStart(14)}   (reported)`;
-  const met = f.goal.atMost ? f.value <= f.goal.limit : f.value >= f.goal.limit;
-  return `${f.name.padEnd(52)} ${value.padStart(14)}   goal ${f.goal.atMost ? "<=" : ">="} ${f.goal.limit} ${f.unit}  ${met ? "met" : "NOT MET"}`;
-}
 
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -67,28 +46,21 @@ type BenchState = { firstRowAt: number | null; longTasks: number[]; keys: number
 const state = (page: Page): Promise<BenchState> => page.evaluate(() => (window as unknown as { __bench: BenchState }).__bench);
 
 async function main(): Promise<void> {
-  buildIfStale();
-  const dataDir = mkdtempSync(join(tmpdir(), "browser-bench-"));
-  const lab = await startLab({ port: 0, dataDir, scenario: generatedLab(EXPORTERS) });
-  const gateway = await startGateway({ port: 0, controller: lab.url, caFile: lab.caFile, staticDir: "dist", log: () => undefined });
+  const stack = await startBenchStack(EXPORTERS);
   const executablePath = chromiumExecutablePath();
   const browser = await chromium.launch({ ...(executablePath === undefined ? {} : { executablePath }), args: CHROMIUM_ARGS });
   const figures: Figure[] = [];
   try {
-    console.log(`Exporters page with ${EXPORTERS} exporters (portal ${gateway.url}, simulator ${lab.url})`);
+    console.log(`Exporters page with ${EXPORTERS} exporters (portal ${stack.portalUrl}, simulator ${stack.labUrl})`);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     // Signed in on this device, so a fresh page starts signed in.
-    const { token } = lab.clients.find((c) => c.name === "bench") ?? { token: "" };
-    await context.addInitScript(
-      ({ key, session }) => window.localStorage.setItem(key, session),
-      { key: "jumpstarter-portal.session", session: JSON.stringify({ token, namespace: lab.namespace, clientName: "bench" }) },
-    );
+    await context.addInitScript(({ key, value }) => window.localStorage.setItem(key, value), stack.session);
     // tsx keeps function names with an `__name` helper that the page lacks: functions handed to the page need it.
     await context.addInitScript({ content: "globalThis.__name = (f) => f;" });
     await context.addInitScript(instrument);
     const page = await context.newPage();
     // Once to warm the HTTP cache and the gateway's connection, as a returning user has it.
-    await page.goto(`${gateway.url}/exporters`);
+    await page.goto(`${stack.portalUrl}/exporters`);
     await page.getByRole("link", { name: "board-0000" }).waitFor({ timeout: 120_000 });
 
     const listCalls: { start: number; end: number }[] = [];
@@ -104,6 +76,8 @@ async function main(): Promise<void> {
     const firstAnswer = Math.min(...listCalls.map((c) => c.end));
     const lastAnswer = Math.max(...listCalls.map((c) => c.end));
     figures.push({ name: "first rows painted after the first page arrives", value: (loaded.firstRowAt ?? Number.NaN) - firstAnswer, unit: "ms", goal: { limit: 150, atMost: true } });
+    // The route starts the call while the page's code loads, so the first page can arrive before the code: from navigation too.
+    figures.push({ name: "  (first rows painted after navigation start)", value: loaded.firstRowAt ?? Number.NaN, unit: "ms" });
     figures.push({ name: `  (after the last of ${listCalls.length} ListExporters answers)`, value: (loaded.firstRowAt ?? Number.NaN) - lastAnswer, unit: "ms" });
 
     // Typing in the search field, a key every 120 ms.
@@ -161,12 +135,10 @@ async function main(): Promise<void> {
       figures.push({ name: `controller calls per ${visibility} tab`, value: calls / (LOAD_WINDOW_MS / 1000), unit: "req/s", goal: { limit: visibility === "visible" ? 1 : 0, atMost: true } });
       figures.push({ name: `  bytes per ${visibility} tab`, value: bytes / 1024 / (LOAD_WINDOW_MS / 1000), unit: "KiB/s" });
     }
-    for (const f of figures) console.log(line(f));
+    for (const f of figures) console.log(figureLine(f));
   } finally {
     await browser.close();
-    await gateway.stop();
-    await lab.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stack.stop();
   }
 }
 

@@ -20,7 +20,7 @@ function createApp() {
   // ends the session; the route guard then sends the user to sign-in with
   // the reason and the way back.
   const queryClient = createQueryClient({ onSessionRejected: (reason) => sessionStore.reject(reason) });
-  const router = createAppRouter();
+  const router = createAppRouter({ queryClient, sessionStore });
   return { sessionStore, queryClient, router };
 }
 

@@ -6,18 +6,36 @@
 // Every page is loaded when first visited (route-level splitting): the
 // sign-in page needs none of the tables, the wall none of the forms. The
 // guard, the error page and the not-found page are small and stay here.
+import type { QueryClient } from "@tanstack/react-query";
 import type { ComponentType } from "react";
-import { createBrowserRouter, Navigate } from "react-router";
+import { createBrowserRouter, Navigate, type LoaderFunctionArgs } from "react-router";
 import { NotFoundPage } from "@/app/not-found-page";
 import { RouteError } from "@/app/route-error";
 import { RequireSession } from "@/features/auth/require-session";
+import type { SessionStore } from "@/lib/session";
 
 /** A route's component from a module loaded on first use. */
 function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): () => Promise<{ Component: ComponentType }> {
   return async () => ({ Component: pick(await load()) });
 }
 
-export function createAppRouter() {
+export interface AppRouterDeps {
+  readonly queryClient: QueryClient;
+  readonly sessionStore: SessionStore;
+}
+
+export function createAppRouter({ queryClient, sessionStore }: AppRouterDeps) {
+  // Starts the exporters page's calls beside its code's download; resolves at
+  // once (the page shows its own loading state), so navigation never waits.
+  // Not run again when the page changes its own search params: the page's
+  // queries follow those.
+  const prefetchExporters = ({ request }: LoaderFunctionArgs): null => {
+    void import("@/features/exporters/prefetch-exporters").then((m) =>
+      m.prefetchExporters(queryClient, sessionStore.getState(), new URL(request.url).searchParams),
+    );
+    return null;
+  };
+
   return createBrowserRouter([
     {
       errorElement: <RouteError />,
@@ -45,7 +63,7 @@ export function createAppRouter() {
               lazy: page(() => import("@/app/app-shell"), (m) => m.AppShell),
               children: [
                 { index: true, element: <Navigate to="/exporters" replace /> },
-                { path: "exporters", lazy: page(() => import("@/features/exporters"), (m) => m.ExportersPage) },
+                { path: "exporters", loader: prefetchExporters, shouldRevalidate: () => false, lazy: page(() => import("@/features/exporters"), (m) => m.ExportersPage) },
                 { path: "exporters/:name", lazy: page(() => import("@/features/exporters"), (m) => m.ExporterDetailPage) },
                 { path: "leases", lazy: page(() => import("@/features/leases"), (m) => m.LeasesPage) },
                 { path: "leases/new", lazy: page(() => import("@/features/booking"), (m) => m.CreateLeasePage) },

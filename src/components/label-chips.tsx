@@ -1,7 +1,11 @@
 // An object's labels as compact `key=value` chips, the first few shown and
 // the rest summarised as "+N" (named in full for screen readers and on hover).
+// Each chip is its list item alone, drawn by the portal's CSS with
+// PatternFly's tokens to look like a compact outline label: PatternFly's
+// label is three nested elements, each declaring dozens of custom
+// properties, and the exporter table mounts hundreds while scrolling
+// (style recalculation was most of a scroll frame; issue 13).
 import type { ReactNode } from "react";
-import { StaticLabel } from "@/components/static-label";
 
 export interface LabelChipsProps {
   readonly labels: Readonly<Record<string, string>>;
@@ -38,18 +42,14 @@ export function LabelChips({ labels, max, priorityKeys = [], ariaLabel, isTrunca
     <ul className="portal-chips" aria-label={ariaLabel}>
       {leading !== undefined && <li>{leading}</li>}
       {shown.map(([k, v]) => (
-        <li key={k}>
-          <StaticLabel isCompact variant="outline" title={`${k}=${v}`} {...(isTruncated ? { textMaxWidth: "22ch" } : {})}>
-            {`${k}=${v}`}
-          </StaticLabel>
+        <li key={k} className={isTruncated ? "portal-chip portal-chip--truncated" : "portal-chip"} title={`${k}=${v}`}>
+          {`${k}=${v}`}
         </li>
       ))}
       {hidden.length > 0 && (
-        <li title={hiddenText}>
-          <StaticLabel isCompact variant="outline">
-            {`+${hidden.length}`}
-            <span className="pf-v6-screen-reader">{` more: ${hiddenText}`}</span>
-          </StaticLabel>
+        <li className="portal-chip" title={hiddenText}>
+          {`+${hidden.length}`}
+          <span className="pf-v6-screen-reader">{` more: ${hiddenText}`}</span>
         </li>
       )}
     </ul>

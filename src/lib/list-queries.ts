@@ -6,9 +6,9 @@
 //  - invalidating the method with createConnectQueryKey reaches them.
 // Each answer is shaped like one page: the whole list and no next token.
 // Exporters can also come progressively (the exporters page of a large lab):
-// on a first load each page is shown as it arrives, as an answer whose
-// next_page_token is not empty (see isPartialAnswer); polls replace a whole
-// answer with a whole answer.
+// on a first load the first page is shown as soon as it arrives, as an answer
+// whose next_page_token is not empty (see isPartialAnswer), then the whole
+// list; polls replace a whole answer with a whole answer.
 import { create } from "@bufbuild/protobuf";
 import type { Transport } from "@connectrpc/connect";
 import { callUnaryMethod, createConnectQueryKey } from "@connectrpc/connect-query";
@@ -57,7 +57,14 @@ export function exportersQueryOptions(transport: Transport, namespace: string, f
           return { items: page.exporters, nextPageToken: page.nextPageToken };
         },
         showPages
-          ? { onPartial: (soFar) => client.setQueryData(queryKey, create(ListExportersResponseSchema, { exporters: [...soFar], nextPageToken: MORE_PAGES_FOLLOW })) }
+          ? {
+              // The first page only, then the whole list: every answer in the cache costs the page a
+              // pass over all its rows, and ten growing partials of a 5,000-board lab cost ten (issue 13).
+              onPartial: (soFar) => {
+                if (soFar.length > LIST_PAGE_SIZE) return;
+                client.setQueryData(queryKey, create(ListExportersResponseSchema, { exporters: [...soFar], nextPageToken: MORE_PAGES_FOLLOW }));
+              },
+            }
           : {},
       );
       return create(ListExportersResponseSchema, { exporters });

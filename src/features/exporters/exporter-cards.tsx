@@ -11,7 +11,7 @@ import { ExporterStatusLabel } from "@/components/exporter-status-label";
 import { LabelChips } from "@/components/label-chips";
 import { freeOfTotal, groupTitle, type ExporterRow, type ListItem } from "@/features/exporters/exporter-rows";
 import { ExporterTimeLeft } from "@/features/exporters/exporter-time-left";
-import { rowFocusKey, useScrollToRestoredRow } from "@/features/exporters/use-scroll-to-restored-row";
+import { rowFocusKey, useScrollToRestoredRow, useStartAtTop } from "@/features/exporters/use-scroll-to-restored-row";
 
 export interface ExporterCardsProps {
   readonly items: readonly ListItem[];
@@ -22,6 +22,8 @@ export interface ExporterCardsProps {
   readonly height: number;
   readonly stale: boolean;
   readonly staleNoteId: string;
+  /** Names the view (filters, grouping, order): a new one starts at its top. */
+  readonly viewKey: string;
 }
 
 const CARD_ESTIMATE_PX = 112;
@@ -62,8 +64,9 @@ const ExporterCard = memo(function ExporterCard({ row, me }: { row: ExporterRow;
 });
 
 /** Memoised: typing in the search re-renders the page, not the rows until the deferred filter is ready. */
-export const ExporterCards = memo(function ExporterCards({ items, me, onToggleGroup, height, stale, staleNoteId }: ExporterCardsProps) {
+export const ExporterCards = memo(function ExporterCards({ items, me, onToggleGroup, height, stale, staleNoteId, viewKey }: ExporterCardsProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  useStartAtTop(scrollRef, viewKey);
   const getScrollElement = useCallback(() => scrollRef.current, []);
   const estimateSize = useCallback((i: number) => (items[i]?.kind === "group" ? GROUP_ESTIMATE_PX : CARD_ESTIMATE_PX), [items]);
   const getItemKey = useCallback((i: number) => items[i]?.key ?? i, [items]);

@@ -12,7 +12,7 @@ import { LabelChips } from "@/components/label-chips";
 import { freeOfTotal, groupTitle, type ExporterRow, type ListItem, type SortKey } from "@/features/exporters/exporter-rows";
 import { ExporterTimeLeft } from "@/features/exporters/exporter-time-left";
 import { isPlainClick } from "@/lib/plain-click";
-import { rowFocusKey, useScrollToRestoredRow } from "@/features/exporters/use-scroll-to-restored-row";
+import { rowFocusKey, useScrollToRestoredRow, useStartAtTop } from "@/features/exporters/use-scroll-to-restored-row";
 
 const COLUMNS = 5;
 /**
@@ -42,6 +42,8 @@ export interface ExporterTableProps {
   readonly stale: boolean;
   /** The id of the text that says why the rows are stale (the table's description then). */
   readonly staleNoteId: string;
+  /** Names the view (filters, grouping, order): a new one starts at its top. */
+  readonly viewKey: string;
 }
 
 /**
@@ -131,9 +133,16 @@ const TableHead = memo(function TableHead({ sort }: { sort: SortKey }) {
 });
 
 /** Memoised: typing in the search re-renders the page, not the rows until the deferred filter is ready. */
-export const ExporterTable = memo(function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height, stale, staleNoteId }: ExporterTableProps) {
+export const ExporterTable = memo(function ExporterTable({ items, me, sort, onOpen, onToggleGroup, height, stale, staleNoteId, viewKey }: ExporterTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  const [seenView, setSeenView] = useState(viewKey);
+  if (viewKey !== seenView) {
+    // A new view: its first row takes the roving focus, and it shows from its top (below).
+    setSeenView(viewKey);
+    setActive(0);
+  }
+  useStartAtTop(scrollRef, viewKey);
   // The row to focus once the virtualiser has rendered it (set by keyboard moves).
   const focusWanted = useRef<number | null>(null);
   // A filter may shrink the list under the roving index: clamp rather than reset.

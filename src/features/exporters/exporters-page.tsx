@@ -20,6 +20,7 @@ import {
   sortRows,
 } from "@/features/exporters/exporter-rows";
 import { ExporterCards } from "@/features/exporters/exporter-cards";
+import { appliedSelector } from "@/features/exporters/prefetch-exporters";
 import { ExporterSummary } from "@/features/exporters/exporter-summary";
 import { ExporterTable } from "@/features/exporters/exporter-table";
 import { ADVANCED_SUMMARY_ID, ExporterToolbar } from "@/features/exporters/exporter-toolbar";
@@ -120,7 +121,7 @@ export function ExportersPage() {
   const rowSearch = useDeferredValue(search);
 
   // Only a valid selector is ever sent; a shared link with an invalid one shows everything and the error.
-  const applied = parseSelector(filters.selector).ok ? filters.selector.trim() : "";
+  const applied = appliedSelector(params);
   const exporters = useExporters(applied);
   const leases = useActiveLeases();
 
@@ -217,10 +218,11 @@ export function ExportersPage() {
     );
   } else {
     // A new view (filter, grouping, order) starts at its top, not where the last one was scrolled to.
+    // A prop, not a React key: remounting the list on every search keystroke cost a whole new table (issue 13).
     const viewKey = `${applied}|${rowSearch}|${filters.status ?? ""}|${filters.group}|${filters.sort}`;
     body = narrow ? (
       <ExporterCards
-        key={viewKey}
+        viewKey={viewKey}
         items={items}
         me={session.clientName}
         onToggleGroup={toggleGroup}
@@ -230,7 +232,7 @@ export function ExportersPage() {
       />
     ) : (
       <ExporterTable
-        key={viewKey}
+        viewKey={viewKey}
         items={items}
         me={session.clientName}
         sort={filters.sort}

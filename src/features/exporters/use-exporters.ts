@@ -9,7 +9,7 @@ import { useSession } from "@/lib/session-context";
 
 /**
  * Every exporter matching `filter`; while a new filter loads, the previous
- * answer stays (isPlaceholderData). A first load shows each page as it
+ * answer stays (isPlaceholderData). A first load shows the first page as it
  * arrives (isPartialAnswer of the data), so a large lab's first rows come early.
  */
 export function useExporters(filter: string) {

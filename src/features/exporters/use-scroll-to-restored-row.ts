@@ -1,6 +1,6 @@
-// Back to the exporter list: the row the user had left from is scrolled into
-// the virtualised list's rendered rows, so route focus can land on it.
-import { useLayoutEffect, useRef } from "react";
+// Where the virtualised exporter list scrolls to: after Back, the row the user had
+// left from is scrolled into the rendered rows (so route focus can land on it); a new view starts at its top.
+import { useLayoutEffect, useRef, type RefObject } from "react";
 import type { ListItem } from "@/features/exporters/exporter-rows";
 import { useFocusToRestore } from "@/lib/route-focus";
 
@@ -26,4 +26,14 @@ export function useScrollToRestoredRow(
     done.current = true;
     scrollToIndex(index);
   }, [restore, items, scrollToIndex]);
+}
+
+/** A list shown for a new view (`viewKey`) scrolls back to its top; the first view keeps any restored position. */
+export function useStartAtTop(scrollRef: RefObject<HTMLElement | null>, viewKey: string): void {
+  const shown = useRef(viewKey);
+  useLayoutEffect(() => {
+    if (shown.current === viewKey) return;
+    shown.current = viewKey;
+    if (scrollRef.current !== null) scrollRef.current.scrollTop = 0;
+  }, [scrollRef, viewKey]);
 }
