@@ -12,6 +12,7 @@ import {
   NavItem,
   NavList,
   Page,
+  PageContext,
   PageSidebar,
   PageSidebarBody,
   PageToggleButton,
@@ -23,7 +24,7 @@ import {
 } from "@patternfly/react-core";
 import { SignOutAltIcon } from "@patternfly/react-icons";
 import { Outlet, useLocation } from "react-router";
-import { useEffect } from "react";
+import { useContext, useEffect } from "react";
 import { GlobalStaleBanner } from "@/app/global-stale-banner";
 import { RouterAnchor } from "@/components/router-anchor";
 import { ThemeToggle } from "@/app/theme-toggle";
@@ -103,8 +104,10 @@ function Header() {
 
 function Sidebar() {
   const { pathname } = useLocation();
+  // A collapsed sidebar is aria-hidden (PatternFly): make it inert too, so its links leave the tab order.
+  const { isSidebarOpen } = useContext(PageContext);
   return (
-    <PageSidebar>
+    <PageSidebar inert={!isSidebarOpen}>
       <PageSidebarBody>
         <Nav aria-label="Main">
           <NavList>
