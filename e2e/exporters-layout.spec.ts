@@ -65,6 +65,21 @@ test.describe("on a phone", () => {
     await held.link.click();
     await expect(page.getByRole("heading", { name: "rpi5-01", level: 1 })).toBeVisible();
   });
+
+  test("the collapsed navigation is out of the tab order; the menu button opens it", async ({ page, stack }) => {
+    await signInWithToken(page, stack);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    // Collapsed: hidden from screen readers and not focusable (Lighthouse's aria-hidden-focus).
+    await expect(page.locator("#page-sidebar")).toHaveAttribute("inert", "");
+    for (let i = 0; i < 6; i += 1) {
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.closest("#page-sidebar") === null), "focus never lands in the collapsed sidebar").toBe(true);
+    }
+    await page.getByRole("button", { name: "Main navigation" }).click();
+    await expect(page.locator("#page-sidebar")).not.toHaveAttribute("inert", "");
+    await nav.getByRole("link", { name: "Leases" }).click();
+    await expect(page.getByRole("heading", { name: "Leases", level: 1 })).toBeVisible();
+  });
 });
 
 test.describe("at 1440x900", () => {
