@@ -29,7 +29,7 @@ const exporters = [
 const bookings = bookingsOf(
   [
     lease({ name: "held", client: "bob", state: "ready", exporter: "rcar-s4-10", effectiveBeginMs: now - H, durationMs: 2 * H }),
-    lease({ name: "later", client: "alice", exporter: undefined, selector: "board=rcar-s4", beginMs: now + 24 * H, durationMs: 2 * H }),
+    lease({ name: "later", client: "alice", selector: "board=rcar-s4", beginMs: now + 24 * H, durationMs: 2 * H }),
     lease({ name: "rpi-later", client: "carol", selector: "board=rpi5", beginMs: now + 3 * H, durationMs: H }),
   ],
   now,

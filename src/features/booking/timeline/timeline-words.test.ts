@@ -10,19 +10,22 @@ const H = 3_600_000;
 const now = Date.UTC(2026, 11, 2, 8);
 const tomorrow = (h: number, m = 0) => Date.UTC(2026, 11, 3, h - 1, m);
 
-function booking(holder: string, startMs: number, endMs: number, extra: Partial<Booking> = {}): Booking {
-  return { lease: `${holder}-${startMs}`, holder, kind: "scheduled", state: "scheduled", board: "rcar-s4-03", selector: "", tags: {}, startMs, endMs, ...extra };
+function booking(holder: string, startMs: number, endMs: number, extra: Partial<Booking> = {}, onBoard = true): Booking {
+  const b: Booking = { lease: `${holder}-${startMs}`, holder, kind: "scheduled", state: "scheduled", selector: "", tags: {}, startMs, endMs, ...extra };
+  return onBoard ? { board: "rcar-s4-03", ...b } : b;
 }
 
 describe("timeline words", () => {
   it("names a bar with holder, board, window, state and tags", () => {
     expect(barName(booking("alice", tomorrow(10), tomorrow(12), { tags: { team: "bsp" } }), now, clock)).toBe("alice, rcar-s4-03, tomorrow 10:00 to 12:00, scheduled, tags team=bsp");
-    expect(barName(booking("bob", now - H, now + H, { kind: "waiting", board: undefined, selector: "board=rpi5" }), now, clock)).toBe("bob, any board matching board=rpi5, 08:00 to 10:00, waiting for a board");
+    expect(barName(booking("bob", now - H, now + H, { kind: "waiting", selector: "board=rpi5" }, false), now, clock)).toBe("bob, any board matching board=rpi5, 08:00 to 10:00, waiting for a board");
   });
 
   it("names a free slot with the board it books, and a window across midnight with both days", () => {
     expect(freeSlotName({ startMs: tomorrow(12), endMs: tomorrow(18) }, "rcar-s4-03", now, clock)).toBe("Free tomorrow 12:00 to 18:00, book rcar-s4-03");
     expect(windowWords({ startMs: now + 12 * H, endMs: now + 16 * H }, now, clock)).toBe("21:00 to tomorrow 01:00");
+    expect(windowWords({ startMs: tomorrow(12), endMs: tomorrow(24) }, now, clock)).toBe("tomorrow 12:00 to midnight");
+    expect(windowWords({ startMs: tomorrow(12), endMs: tomorrow(24, 1) }, now, clock)).toBe("tomorrow 12:00 to Fri 4 Dec 00:01");
   });
 
   it("says who holds the board and how long yours would wait", () => {

@@ -17,12 +17,18 @@ export function kindWords(kind: BookingKind): string {
   return KIND_WORDS[kind];
 }
 
-/** "tomorrow 10:00 to 12:00": the end without its day when it is the start's. */
+/**
+ * "tomorrow 10:00 to 12:00": the end without its day when it is the
+ * start's; "tomorrow 12:00 to midnight" for the end of the start's day.
+ */
 export function windowWords(w: TimeWindow, nowMs: number, clock: ClockFormat): string {
   const start = clock(w.startMs, nowMs);
-  const endAlone = clock(w.endMs, w.endMs);
-  const sameDay = clock(w.endMs, w.startMs) === endAlone;
-  return `${start} to ${sameDay ? endAlone : clock(w.endMs, nowMs)}`;
+  // A time written without a day is on the day of the reference time.
+  const onStartDay = (ms: number): boolean => clock(ms, w.startMs) === clock(ms, ms);
+  if (onStartDay(w.endMs)) return `${start} to ${clock(w.endMs, w.endMs)}`;
+  // Ends fall on whole minutes: a minute before the end still on the start's day is midnight.
+  if (onStartDay(w.endMs - 60_000)) return `${start} to midnight`;
+  return `${start} to ${clock(w.endMs, nowMs)}`;
 }
 
 export function tagWords(tags: Readonly<Record<string, string>>): string {
