@@ -57,6 +57,8 @@ try {
     "lease-waiting": `/leases/${bare(waiting.name)}`,
     "lease-failed": `/leases/${bare(failed.name)}`,
     "lease-new": "/leases/new",
+    // Today, the boards with the leases above as bars, grouped by board, the line for now.
+    timeline: `/timeline?group=board&selector=${encodeURIComponent("board in (rpi5,rcar-s4,rcar-h3)")}`,
     // The wall (grouped by board, paging) and a board's door display.
     wall: "/wall?group=board",
     "wall-all": "/wall",
