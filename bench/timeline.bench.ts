@@ -21,8 +21,8 @@ const FRAME_SLACK_MS = 1;
 
 /** In the page: the gap between successive animation frames while `__frames.on` is set, and long animation frames. */
 function instrument(): void {
-  const w = window as unknown as { __frames: { on: boolean; gaps: number[]; loaf: number[]; last: number } };
-  w.__frames = { on: false, gaps: [], loaf: [], last: 0 };
+  const w = window as unknown as { __frames: { on: boolean; gaps: number[]; loaf: number[]; causes: string[]; last: number } };
+  w.__frames = { on: false, gaps: [], loaf: [], causes: [], last: 0 };
   const tick = (t: number): void => {
     if (w.__frames.on && w.__frames.last > 0) w.__frames.gaps.push(t - w.__frames.last);
     w.__frames.last = t;
@@ -32,28 +32,35 @@ function instrument(): void {
   try {
     new PerformanceObserver((list) => {
       if (!w.__frames.on) return;
-      for (const e of list.getEntries()) w.__frames.loaf.push(e.duration);
+      for (const e of list.getEntries()) {
+        w.__frames.loaf.push(e.duration);
+        // What ran in it, for a person to look at (the longest script of the frame).
+        const scripts = (e as unknown as { scripts?: { duration: number; invoker: string; sourceFunctionName: string }[] }).scripts ?? [];
+        const top = [...scripts].sort((a, b) => b.duration - a.duration)[0];
+        if (top !== undefined) w.__frames.causes.push(`${Math.round(e.duration)} ms frame: ${Math.round(top.duration)} ms in ${top.invoker} ${top.sourceFunctionName}`);
+      }
     }).observe({ type: "long-animation-frame", buffered: false });
   } catch {
     // Not in every browser; the frame gaps still count.
   }
 }
 
-type Frames = { gaps: number[]; loaf: number[] };
+type Frames = { gaps: number[]; loaf: number[]; causes: string[] };
 
 async function measure(page: Page, run: () => Promise<void>): Promise<Frames> {
   await page.evaluate(() => {
-    const f = (window as unknown as { __frames: { on: boolean; gaps: number[]; loaf: number[]; last: number } }).__frames;
+    const f = (window as unknown as { __frames: Frames & { on: boolean; last: number } }).__frames;
     f.gaps = [];
     f.loaf = [];
+    f.causes = [];
     f.last = 0;
     f.on = true;
   });
   await run();
   return page.evaluate(() => {
-    const f = (window as unknown as { __frames: { on: boolean; gaps: number[]; loaf: number[] } }).__frames;
+    const f = (window as unknown as { __frames: Frames & { on: boolean } }).__frames;
     f.on = false;
-    return { gaps: f.gaps, loaf: f.loaf };
+    return { gaps: f.gaps, loaf: f.loaf, causes: f.causes };
   });
 }
 
@@ -140,6 +147,8 @@ async function main(): Promise<void> {
     const worst = Math.max(0, ...scrolling.gaps, ...zooming.gaps);
     figures.push({ name: "worst frame overall", value: worst, unit: "ms", goal: { limit: 16.7, atMost: true } });
     for (const f of figures) console.log(figureLine(f));
+    const causes = [...scrolling.causes, ...zooming.causes];
+    if (causes.length > 0) console.log(`Longest animation frames, what ran longest in each (first 5):\n  ${causes.slice(0, 5).join("\n  ")}`);
     await context.close();
   } finally {
     await stack.stop();

@@ -16,7 +16,6 @@ import { useDocumentTitle } from "@/lib/use-document-title";
 import { useFirstLoad } from "@/lib/use-first-load";
 import { useLabExporters } from "@/lib/use-lab-exporters";
 import { useLeaseList } from "@/lib/use-lease-list";
-import { useNow } from "@/lib/use-now";
 import { shiftDate, startOfLocalDay, stepZoom, viewRange, ZOOM_LEVELS, type TimelineView } from "@/features/booking/timeline/time-axis";
 import { TimelineGrid } from "@/features/booking/timeline/timeline-grid";
 import { TimelineLegend } from "@/features/booking/timeline/timeline-legend";
@@ -24,6 +23,7 @@ import { boardLines, filterBoards, groupKeys, timelineLines, type BoardLine } fr
 import { readTimelineParams, writeTimelineParams, type TimelinePatch } from "@/features/booking/timeline/timeline-params";
 import type { DragState } from "@/features/booking/timeline/timeline-row";
 import { TimelineToolbar } from "@/features/booking/timeline/timeline-toolbar";
+import { useMinute } from "@/features/booking/timeline/use-minute";
 import { clashWords, windowWords } from "@/features/booking/timeline/timeline-words";
 
 const TYPING_DEBOUNCE_MS = 250;
@@ -67,8 +67,7 @@ export function TimelinePage() {
   const { clientName } = useSession();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
-  const now = useNow();
-  const minute = Math.floor(now / 60_000) * 60_000;
+  const minute = useMinute();
   const params = readTimelineParams(searchParams, minute);
   const dateAsTyped = searchParams.get("date") ?? "";
   const { view, dayMs, zoom, group } = params;
@@ -196,7 +195,7 @@ export function TimelinePage() {
         <Alert
           isInline
           variant="warning"
-          title={`${pending.board}, ${windowWords(pending.window, now, formatClockTime)}`}
+          title={`${pending.board}, ${windowWords(pending.window, minute, formatClockTime)}`}
           actionLinks={
             <>
               <AlertActionLink onClick={() => book(pending.board, pending.window)}>Book anyway</AlertActionLink>

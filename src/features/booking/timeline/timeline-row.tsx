@@ -8,7 +8,7 @@
 import { memo, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { Link } from "react-router";
 import type { Booking, TimeWindow } from "@/domain/availability";
-import { formatClockTime } from "@/lib/format-date";
+import { cachedClock } from "@/features/booking/timeline/cached-clock";
 import { rowItems, type RowItem } from "@/features/booking/timeline/row-items";
 import { fractionOf } from "@/features/booking/timeline/time-axis";
 import type { BoardLine, GroupLine, LaneLine } from "@/features/booking/timeline/timeline-lines";
@@ -22,7 +22,7 @@ function place(range: TimeWindow, w: TimeWindow): { left: string; width: string 
 }
 
 function BarLink({ b, shown, range, nowMs, tabIndex }: { b: Booking; shown: TimeWindow; range: TimeWindow; nowMs: number; tabIndex: number }) {
-  const name = barName(b, nowMs, formatClockTime);
+  const name = barName(b, nowMs, cachedClock);
   const tags = tagWords(b.tags);
   return (
     <Link
@@ -100,7 +100,7 @@ export const BoardRow = memo(
                 type="button"
                 className="portal-tl-free"
                 style={place(range, item.slot)}
-                aria-label={freeSlotName(item.slot, line.name, nowMs, formatClockTime)}
+                aria-label={freeSlotName(item.slot, line.name, nowMs, cachedClock)}
                 tabIndex={i === activeIndex ? 0 : -1}
                 data-tl-item=""
                 onClick={() => onFreeSlot(line, item.slot)}
