@@ -49,12 +49,6 @@ function trackBox(scroller: HTMLElement): { nameW: number; trackW: number } {
   return { nameW: track?.offsetLeft ?? 0, trackW: track?.offsetWidth ?? 0 };
 }
 
-/** Where across the track the middle of the visible time is, 0 to 1. */
-function centreFraction(scroller: HTMLElement): number | undefined {
-  const { nameW, trackW } = trackBox(scroller);
-  return trackW > 0 ? (scroller.scrollLeft + (scroller.clientWidth + nameW) / 2 - nameW) / trackW : undefined;
-}
-
 export interface TimelineGridProps {
   readonly lines: readonly TimelineLine[];
   readonly view: TimelineView;
@@ -82,17 +76,20 @@ export const TimelineGrid = memo(function TimelineGrid({ lines, view, range, zoo
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: lines.length, getScrollElement, estimateSize, getItemKey, overscan: 8 });
 
-  // Keep the time in the middle of the view where it was when the zoom changes.
-  const centre = useRef<number | undefined>(undefined);
-  const rememberCentre = useCallback(() => {
-    const el = scrollRef.current;
-    if (el !== null) centre.current = centreFraction(el);
-  }, []);
+  // Keep the time in the middle of the view where it was when the zoom changes. Worked out
+  // after the new width applies (scrollLeft is still the old one; the old width follows from the
+  // zoom ratio), so scrolling itself never reads layout.
+  const shownZoom = useRef(zoom);
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (el === null || centre.current === undefined) return;
+    const before = shownZoom.current;
+    shownZoom.current = zoom;
+    if (el === null || before === zoom) return;
     const { nameW, trackW } = trackBox(el);
-    el.scrollLeft = centre.current * trackW + nameW - (el.clientWidth + nameW) / 2;
+    const oldTrackW = (trackW * before) / zoom;
+    if (oldTrackW <= 0) return;
+    const centre = (el.scrollLeft + (el.clientWidth + nameW) / 2 - nameW) / oldTrackW;
+    el.scrollLeft = centre * trackW + nameW - (el.clientWidth + nameW) / 2;
   }, [zoom]);
 
   // A new day or week opens on now when it is in view, else on its start.
@@ -102,8 +99,7 @@ export const TimelineGrid = memo(function TimelineGrid({ lines, view, range, zoo
     const { nameW, trackW } = trackBox(el);
     const f = fractionOf(range, Date.now());
     el.scrollLeft = f > 0 && f < 1 ? Math.max(0, f * trackW - (el.clientWidth - nameW) / 3) : 0;
-    rememberCentre();
-  }, [range, rememberCentre]);
+  }, [range]);
 
   const onTrackPointerDown = useCallback(
     (line: BoardLine, e: ReactPointerEvent<HTMLDivElement>) => {
@@ -147,7 +143,7 @@ export const TimelineGrid = memo(function TimelineGrid({ lines, view, range, zoo
   const selection = dragging ?? pending;
   const style = { "--portal-tl-zoom": zoom } as CSSProperties;
   return (
-    <div ref={scrollRef} className={`portal-tl-scroll portal-tl-scroll--${view}`} style={style} role="region" aria-label={label} onScroll={rememberCentre} onClickCapture={swallowClickAfterDrag}>
+    <div ref={scrollRef} className={`portal-tl-scroll portal-tl-scroll--${view}`} style={style} role="region" aria-label={label} onClickCapture={swallowClickAfterDrag}>
       <Axis view={view} range={range} zoom={zoom} />
       <div className="portal-tl-body" style={{ height: virtualizer.getTotalSize() }}>
         <div className="portal-tl-overlay">
