@@ -73,8 +73,9 @@ export const TimelineGrid = memo(function TimelineGrid({ lines, view, range, zoo
   const estimateSize = useCallback((i: number) => (lines[i]?.kind === "group" ? GROUP_PX : ROW_PX), [lines]);
   const getItemKey = useCallback((i: number) => lines[i]?.key ?? i, [lines]);
   // This app does not use the React Compiler; the virtualiser's changing functions are fine here.
+  // No flushSync on scroll: React draws the rows scrolled in outside the scroll handler (fewer long frames).
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: lines.length, getScrollElement, estimateSize, getItemKey, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: lines.length, getScrollElement, estimateSize, getItemKey, overscan: 8, useFlushSync: false });
 
   // Keep the time in the middle of the view where it was when the zoom changes. Worked out
   // after the new width applies (scrollLeft is still the old one; the old width follows from the
