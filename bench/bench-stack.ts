@@ -48,7 +48,7 @@ export interface Figure {
 }
 
 export function figureLine(f: Figure): string {
-  const digits = f.unit === "ms" ? 1 : f.unit === "" ? 0 : 2;
+  const digits = f.unit === "ms" ? 1 : f.unit === "" || f.unit === "frames" ? 0 : 2;
   const value = `${f.value.toFixed(digits)} ${f.unit}`;
   if (f.goal === undefined) return `${f.name.padEnd(52)} ${value.padStart(14)}   (reported)`;
   const met = f.goal.atMost ? f.value <= f.goal.limit : f.value >= f.goal.limit;

@@ -61,6 +61,8 @@ try {
     // The form's outlook: carol's booking of rpi5-01 in two hours clashes; rpi5 boards in that window.
     "lease-new-clash": `/leases/new?${new URLSearchParams({ exporter: "rpi5-01", start: inHours(2.5), end: inHours(4.5) }).toString()}`,
     "lease-new-window": `/leases/new?${new URLSearchParams({ selector: "board=rpi5", start: inHours(2), end: inHours(4) }).toString()}`,
+    // Today, the boards with the leases above as bars, grouped by board, the line for now.
+    timeline: `/timeline?group=board&selector=${encodeURIComponent("board in (rpi5,rcar-s4,rcar-h3)")}`,
     // The wall (grouped by board, paging) and a board's door display.
     wall: "/wall?group=board",
     "wall-all": "/wall",

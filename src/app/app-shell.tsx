@@ -48,6 +48,7 @@ const NAV: readonly NavEntry[] = [
   { to: "/exporters", text: "Exporters", isActive: (p) => p === "/exporters" || p.startsWith("/exporters/") },
   { to: "/leases", text: "Leases", isActive: (p) => (p === "/leases" || p.startsWith("/leases/")) && p !== "/leases/new" },
   { to: "/leases/new", text: "New lease", isActive: (p) => p === "/leases/new" },
+  { to: "/timeline", text: "Timeline", isActive: (p) => p === "/timeline" },
 ];
 
 function Identity() {

@@ -67,6 +67,7 @@ export function createAppRouter({ queryClient, sessionStore }: AppRouterDeps) {
                 { path: "exporters/:name", lazy: page(() => import("@/features/exporters"), (m) => m.ExporterDetailPage) },
                 { path: "leases", lazy: page(() => import("@/features/leases"), (m) => m.LeasesPage) },
                 { path: "leases/new", lazy: page(() => import("@/features/booking"), (m) => m.CreateLeasePage) },
+                { path: "timeline", lazy: page(() => import("@/features/booking"), (m) => m.TimelinePage) },
                 { path: "leases/:name", lazy: page(() => import("@/features/leases"), (m) => m.LeaseDetailPage) },
                 { path: "*", element: <NotFoundPage /> },
               ],
