@@ -22,7 +22,23 @@ describe("a row's items", () => {
 
   it("clips bars to the range and leaves out those outside it", () => {
     const items = rowItems([booking("over", "held", -2 * H, 1 * H), booking("next-day", "scheduled", 25 * H, 26 * H)], day, -5 * H, false);
-    expect(items).toEqual([{ kind: "bar", key: "bar:over", booking: expect.objectContaining({ lease: "over" }) as Booking, shown: { startMs: 0, endMs: H } }]);
+    expect(items).toEqual([{ kind: "bar", key: "bar:over", booking: expect.objectContaining({ lease: "over" }) as Booking, shown: { startMs: 0, endMs: H }, lane: 0, lanes: 1 }]);
+  });
+
+  it("puts overlapping bars in lanes, so none hides another; bars apart keep the whole row", () => {
+    // bob holds the board 9-11; alice's lease waits on it from 10 to 12; carol's is booked 11-13; dana's alone at 15.
+    const items = rowItems(
+      [booking("bob", "held", 9 * H, 11 * H), booking("alice", "waiting", 10 * H, 12 * H), booking("carol", "scheduled", 11 * H, 13 * H), booking("dana", "scheduled", 15 * H, 16 * H)],
+      day,
+      0,
+      false,
+    );
+    expect(items.map((i) => (i.kind === "bar" ? [i.booking.lease, i.lane, i.lanes] : []))).toEqual([
+      ["bob", 0, 2],
+      ["alice", 1, 2],
+      ["carol", 0, 2],
+      ["dana", 0, 1],
+    ]);
   });
 
   it("offers no free time in a range that is over", () => {

@@ -5,7 +5,7 @@
 // placed in percentages of the track, so zooming (the track's width, a CSS
 // variable on the grid) redraws no row. A roving tabindex makes each row
 // one tab stop, with the arrow keys moving between its bars and free slots.
-import { memo, useState, type KeyboardEvent, type PointerEvent } from "react";
+import { memo, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from "react";
 import { Link } from "react-router";
 import type { Booking, TimeWindow } from "@/domain/availability";
 import { cachedClock } from "@/features/booking/timeline/cached-clock";
@@ -21,14 +21,24 @@ function place(range: TimeWindow, w: TimeWindow): { left: string; width: string 
   return { left: `${from * 100}%`, width: `${(to - from) * 100}%` };
 }
 
-function BarLink({ b, shown, range, nowMs, tabIndex }: { b: Booking; shown: TimeWindow; range: TimeWindow; nowMs: number; tabIndex: number }) {
+interface BarProps {
+  b: Booking;
+  shown: TimeWindow;
+  lane: number;
+  lanes: number;
+  range: TimeWindow;
+  nowMs: number;
+  tabIndex: number;
+}
+
+function BarLink({ b, shown, lane, lanes, range, nowMs, tabIndex }: BarProps) {
   const name = barName(b, nowMs, cachedClock);
   const tags = tagWords(b.tags);
   return (
     <Link
       to={`/leases/${b.lease}`}
       className={`portal-tl-bar portal-tl-bar--${b.kind}`}
-      style={place(range, shown)}
+      style={lanes === 1 ? place(range, shown) : ({ ...place(range, shown), "--portal-tl-lane": lane, "--portal-tl-lanes": lanes } as CSSProperties)}
       aria-label={name}
       title={name}
       tabIndex={tabIndex}
@@ -93,7 +103,7 @@ export const BoardRow = memo(
         <div className="portal-tl-track" onPointerDown={(e) => onTrackPointerDown(line, e)} onKeyDown={(e) => moveInRow(e, setActive)}>
           {items.map((item, i) =>
             item.kind === "bar" ? (
-              <BarLink key={item.key} b={item.booking} shown={item.shown} range={range} nowMs={nowMs} tabIndex={i === activeIndex ? 0 : -1} />
+              <BarLink key={item.key} b={item.booking} shown={item.shown} lane={item.lane} lanes={item.lanes} range={range} nowMs={nowMs} tabIndex={i === activeIndex ? 0 : -1} />
             ) : (
               <button
                 key={item.key}
@@ -139,7 +149,7 @@ export const LaneRow = memo(
         </div>
         <div className="portal-tl-track" onKeyDown={(e) => moveInRow(e, setActive)}>
           {items.map((item, i) =>
-            item.kind === "bar" ? <BarLink key={item.key} b={item.booking} shown={item.shown} range={range} nowMs={nowMs} tabIndex={i === activeIndex ? 0 : -1} /> : null,
+            item.kind === "bar" ? <BarLink key={item.key} b={item.booking} shown={item.shown} lane={item.lane} lanes={item.lanes} range={range} nowMs={nowMs} tabIndex={i === activeIndex ? 0 : -1} /> : null,
           )}
         </div>
       </div>
