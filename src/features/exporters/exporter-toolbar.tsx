@@ -2,8 +2,9 @@
 // the selector (asked of the controller), the search (in the browser), and
 // a "Filters" toggle that opens the rest (status, group by, sort), which
 // says how many of them are in force while closed.
-import { Button, Flex, FlexItem, Form, FormGroup, FormSelect, FormSelectOption, TextInput } from "@patternfly/react-core";
+import { Button, Flex, FlexItem, Form, FormGroup, FormSelect, FormSelectOption } from "@patternfly/react-core";
 import { FilterIcon } from "@patternfly/react-icons";
+import { SearchField } from "@/components/search-field";
 import { EXPORTER_STATE_KINDS, EXPORTER_STATE_NAMES, type ExporterStateKind } from "@/components/exporter-status";
 import type { SelectorError } from "@/domain/selector";
 import { SORT_KEYS, SORT_NAMES, type SortKey } from "@/features/exporters/exporter-rows";
@@ -61,17 +62,7 @@ export function ExporterToolbar(p: ExporterToolbarProps) {
           />
         </FlexItem>
         <FlexItem className="portal-search-field">
-          <FormGroup label="Search" fieldId="exporters-search">
-            <TextInput
-              id="exporters-search"
-              type="search"
-              value={p.search}
-              onChange={(_e, v) => p.onSearchChange(v)}
-              placeholder="Name, label value, holder"
-              autoComplete="off"
-              spellCheck={false}
-            />
-          </FormGroup>
+          <SearchField id="exporters-search" value={p.search} onChange={p.onSearchChange} />
         </FlexItem>
         <FlexItem className="portal-filters__buttons">
           <Button

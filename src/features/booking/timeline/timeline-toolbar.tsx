@@ -17,6 +17,7 @@ import {
   ToggleGroupItem,
 } from "@patternfly/react-core";
 import { AngleLeftIcon, AngleRightIcon, SearchMinusIcon, SearchPlusIcon } from "@patternfly/react-icons";
+import { SearchField } from "@/components/search-field";
 import { SelectorPointer } from "@/components/selector-pointer";
 import type { SelectorError } from "@/domain/selector";
 import { SELECTOR_PLACEHOLDER, selectorProblemText } from "@/lib/selector-words";
@@ -116,17 +117,7 @@ export function TimelineToolbar(p: TimelineToolbarProps) {
           </FormGroup>
         </FlexItem>
         <FlexItem className="portal-search-field">
-          <FormGroup label="Search" fieldId="timeline-search">
-            <TextInput
-              id="timeline-search"
-              type="search"
-              value={p.search}
-              onChange={(_e, v) => p.onSearchChange(v)}
-              placeholder="Name, label value, holder"
-              autoComplete="off"
-              spellCheck={false}
-            />
-          </FormGroup>
+          <SearchField id="timeline-search" value={p.search} onChange={p.onSearchChange} />
         </FlexItem>
         <FlexItem>
           <FormGroup label="Group by" fieldId="timeline-group">
