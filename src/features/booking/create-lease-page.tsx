@@ -140,7 +140,7 @@ function NewLeaseForm({ prefill }: { prefill: CreateLeasePrefill }) {
   let outlook: WindowOutlook | undefined;
   if (built.ok && bookings !== undefined && facts !== undefined) {
     const startMs = built.beginMs ?? now;
-    const req = { window: { startMs, endMs: built.endMs ?? startMs + built.durationMs }, endFixed: built.beginMs !== undefined || built.endMs !== undefined };
+    const req = { window: { startMs, endMs: built.endMs ?? startMs + built.durationMs }, endFixed: built.beginMs !== undefined || built.endMs !== undefined, scheduled: built.beginMs !== undefined };
     const ctx = { boards: facts.boards, bookings, me: session.clientName, unusableWhy: facts.why, clock: (ms: number) => formatClockTime(ms, now) };
     outlook =
       values.target === "exporter"

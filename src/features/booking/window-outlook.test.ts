@@ -30,50 +30,55 @@ function sel(text: string): Selector {
 
 describe("a board by name: its bookings around the window and what a clash would do", () => {
   it("free: says so, with nothing to confirm", () => {
-    const o = boardWindowOutlook("rcar-s4-03", { window: WINDOW, endFixed: true }, ctx([booking("rcar-s4-03", "bob", at(6), at(7))]));
+    const o = boardWindowOutlook("rcar-s4-03", { window: WINDOW, endFixed: true, scheduled: true }, ctx([booking("rcar-s4-03", "bob", at(6), at(7))]));
     expect(o).toEqual({ tone: "free", headline: "rcar-s4-03 is free from 10:00 to 12:00.", lines: ["Also booked: bob, 06:00 to 07:00."], needsConfirmation: false });
   });
 
   it("held when the window opens: yours would wait, and a stored end keeps it (the issue's own words)", () => {
-    const o = boardWindowOutlook("rcar-s4-03", { window: WINDOW, endFixed: true }, ctx([booking("rcar-s4-03", "bob", at(9), at(10, 30))]));
+    const o = boardWindowOutlook("rcar-s4-03", { window: WINDOW, endFixed: true, scheduled: true }, ctx([booking("rcar-s4-03", "bob", at(9), at(10, 30))]));
     expect(o?.headline).toBe("Starts at 10:00 if rcar-s4-03 is free; it is booked by bob until 10:30, so yours would wait.");
     expect(o?.lines[0]).toBe("It would start at 10:30 and still end at 12:00 (1 h 30 min instead of 2 h).");
     expect(o).toMatchObject({ tone: "wait", needsConfirmation: true });
   });
 
   it("an immediate lease that waits runs its whole length from when it gets the board", () => {
-    const o = boardWindowOutlook("rcar-s4-03", { window: WINDOW, endFixed: false }, ctx([booking("rcar-s4-03", "bob", at(9), at(10, 30))]));
+    const o = boardWindowOutlook("rcar-s4-03", { window: WINDOW, endFixed: false, scheduled: false }, ctx([booking("rcar-s4-03", "bob", at(9), at(10, 30))]));
     expect(o?.lines[0]).toBe("It would start at 10:30 and run 2 h from then.");
   });
 
+  it("a lease for now that would wait is warned about, not held back", () => {
+    const o = boardWindowOutlook("rcar-s4-03", { window: WINDOW, endFixed: false, scheduled: false }, ctx([booking("rcar-s4-03", "bob", at(9), at(10, 30))]));
+    expect(o).toMatchObject({ tone: "wait", needsConfirmation: false });
+  });
+
   it("booked past the window: it would never run", () => {
-    const o = boardWindowOutlook("rcar-s4-03", { window: WINDOW, endFixed: true }, ctx([booking("rcar-s4-03", "bob", at(9), at(13))]));
+    const o = boardWindowOutlook("rcar-s4-03", { window: WINDOW, endFixed: true, scheduled: true }, ctx([booking("rcar-s4-03", "bob", at(9), at(13))]));
     expect(o?.lines[0]).toBe("It would get the board only at 13:00, after your window ends, and end at once.");
   });
 
   it("a chain of holders, one of them you", () => {
-    const o = boardWindowOutlook("rcar-s4-03", { window: WINDOW, endFixed: true }, ctx([booking("rcar-s4-03", "bob", at(9), at(10, 30)), booking("rcar-s4-03", "alice", at(10, 30), at(11))]));
+    const o = boardWindowOutlook("rcar-s4-03", { window: WINDOW, endFixed: true, scheduled: true }, ctx([booking("rcar-s4-03", "bob", at(9), at(10, 30)), booking("rcar-s4-03", "alice", at(10, 30), at(11))]));
     expect(o?.headline).toBe("Starts at 10:00 if rcar-s4-03 is free; it is booked by bob until 10:30, then you until 11:00, so yours would wait.");
   });
 
   it("free at the start but booked later in the window: yours takes it and theirs waits", () => {
-    const o = boardWindowOutlook("rcar-s4-03", { window: WINDOW, endFixed: true }, ctx([booking("rcar-s4-03", "bob", at(11), at(13))]));
+    const o = boardWindowOutlook("rcar-s4-03", { window: WINDOW, endFixed: true, scheduled: true }, ctx([booking("rcar-s4-03", "bob", at(11), at(13))]));
     expect(o).toMatchObject({ tone: "warn", needsConfirmation: true, headline: "rcar-s4-03 is free at 10:00, but it is booked by bob from 11:00 to 13:00." });
     expect(o?.lines[0]).toBe("Yours would get it at 10:00, and the later booking would wait until yours ends at 12:00.");
   });
 
   it("an offline board is named as such; an unknown one says nothing (the picker does)", () => {
-    expect(boardWindowOutlook("rcar-s4-04", { window: WINDOW, endFixed: true }, ctx([]))).toMatchObject({
+    expect(boardWindowOutlook("rcar-s4-04", { window: WINDOW, endFixed: true, scheduled: true }, ctx([]))).toMatchObject({
       tone: "warn",
       lines: ["rcar-s4-04 is offline now: the controller assigns it only once it can be used again."],
     });
-    expect(boardWindowOutlook("nope", { window: WINDOW, endFixed: true }, ctx([]))).toBeUndefined();
+    expect(boardWindowOutlook("nope", { window: WINDOW, endFixed: true, scheduled: true }, ctx([]))).toBeUndefined();
   });
 });
 
 describe("a selector: free for the whole window, and who has the rest", () => {
   it("counts the free ones and names the booked and the unusable", () => {
-    const o = selectorWindowOutlook(sel("board=rcar-s4"), { window: WINDOW, endFixed: true }, ctx([booking("rcar-s4-01", "bob", at(11), at(13))]));
+    const o = selectorWindowOutlook(sel("board=rcar-s4"), { window: WINDOW, endFixed: true, scheduled: true }, ctx([booking("rcar-s4-01", "bob", at(11), at(13))]));
     expect(o).toEqual({
       tone: "free",
       headline: "2 of 4 matching boards are free for the whole window (10:00 to 12:00).",
@@ -83,19 +88,19 @@ describe("a selector: free for the whole window, and who has the rest", () => {
   });
 
   it("selector bookings in the window may take the free ones", () => {
-    const o = selectorWindowOutlook(sel("board=rcar-s4"), { window: WINDOW, endFixed: true }, ctx([booking("rcar-s4-01", "bob", at(9), at(13)), booking("rcar-s4-02", "bob", at(9), at(13)), booking(undefined, "carol", at(10), at(11))]));
+    const o = selectorWindowOutlook(sel("board=rcar-s4"), { window: WINDOW, endFixed: true, scheduled: true }, ctx([booking("rcar-s4-01", "bob", at(9), at(13)), booking("rcar-s4-02", "bob", at(9), at(13)), booking(undefined, "carol", at(10), at(11))]));
     expect(o).toMatchObject({ tone: "warn", needsConfirmation: false, headline: "1 of 4 matching boards is free for the whole window, but 1 other booking by selector then may take it first." });
   });
 
   it("every match booked: yours would wait, with the first to come free", () => {
     const bookings = [booking("rcar-s4-01", "bob", at(9), at(10, 30)), booking("rcar-s4-02", "bob", at(8), at(11)), booking("rcar-s4-03", "dana", at(9, 30), at(12))];
-    const o = selectorWindowOutlook(sel("board=rcar-s4"), { window: WINDOW, endFixed: true }, ctx(bookings));
+    const o = selectorWindowOutlook(sel("board=rcar-s4"), { window: WINDOW, endFixed: true, scheduled: true }, ctx(bookings));
     expect(o?.headline).toBe("Every matching board is booked from 10:00 to 12:00: yours would wait.");
     expect(o?.lines[0]).toBe("The first to come free is rcar-s4-01. It would start at 10:30 and still end at 12:00 (1 h 30 min instead of 2 h).");
     expect(o?.needsConfirmation).toBe(true);
   });
 
   it("nothing matches: no outlook (the selector field says so)", () => {
-    expect(selectorWindowOutlook(sel("board=nope"), { window: WINDOW, endFixed: true }, ctx([]))).toBeUndefined();
+    expect(selectorWindowOutlook(sel("board=nope"), { window: WINDOW, endFixed: true, scheduled: true }, ctx([]))).toBeUndefined();
   });
 });

@@ -45,6 +45,12 @@ export interface OutlookRequest {
   readonly window: TimeWindow;
   /** True when the request stores a begin or an end: it ends at the window's end even if it starts late ([TM3]). */
   readonly endFixed: boolean;
+  /**
+   * True for a booking at a chosen time: a clash then takes an explicit "book
+   * anyway". A lease for now that would wait is only warned about: queueing
+   * for a board in use is what such a lease is for.
+   */
+  readonly scheduled: boolean;
 }
 
 /** How far around a board's window its other bookings are listed. */
@@ -96,7 +102,7 @@ export function boardWindowOutlook(board: string, req: OutlookRequest, ctx: Outl
       tone: "wait",
       headline: `Starts at ${ctx.clock(req.window.startMs)} if ${board} is free; it is booked by ${holders}, so yours would wait.`,
       lines: [lateStartWords(ctx, req, outlook.startsAtMs), ...unusableLine, ...outlook.clashes.filter((b) => !blocking.includes(b)).map((b) => `Also booked then: ${who(b, ctx.me)}, ${span(ctx, b)}.`), ...aroundLines],
-      needsConfirmation: true,
+      needsConfirmation: req.scheduled,
     };
   }
   // Free when the window opens, booked later in it: yours would take it first and theirs would wait.
@@ -105,7 +111,7 @@ export function boardWindowOutlook(board: string, req: OutlookRequest, ctx: Outl
     tone: "warn",
     headline: `${board} is free at ${ctx.clock(req.window.startMs)}, but it is booked by ${later}.`,
     lines: [`Yours would get it at ${ctx.clock(req.window.startMs)}, and the later booking would wait until yours ends at ${ctx.clock(req.window.endMs)}.`, ...unusableLine, ...aroundLines],
-    needsConfirmation: true,
+    needsConfirmation: req.scheduled,
   };
 }
 
@@ -135,7 +141,7 @@ export function selectorWindowOutlook(selector: Selector, req: OutlookRequest, c
       tone: "wait",
       headline: `Every matching board is booked from ${span(ctx, req.window)}: yours would wait.`,
       lines: [firstLine, ...bookedLines, ...unusableLines],
-      needsConfirmation: true,
+      needsConfirmation: req.scheduled,
     };
   }
   const freeLine = `Free for the whole window: ${names(a.freeForWindow)}.`;
