@@ -4,6 +4,7 @@
 // says how many of them are in force while closed.
 import { Button, Flex, FlexItem, Form, FormGroup, FormSelect, FormSelectOption } from "@patternfly/react-core";
 import { FilterIcon } from "@patternfly/react-icons";
+import { GroupByField } from "@/components/group-by-field";
 import { SearchField } from "@/components/search-field";
 import { EXPORTER_STATE_KINDS, EXPORTER_STATE_NAMES, type ExporterStateKind } from "@/components/exporter-status";
 import type { SelectorError } from "@/domain/selector";
@@ -107,14 +108,7 @@ export function ExporterToolbar(p: ExporterToolbarProps) {
             </FormGroup>
           </FlexItem>
           <FlexItem>
-            <FormGroup label="Group by" fieldId="exporters-group">
-              <FormSelect id="exporters-group" value={p.group} onChange={(_e, v) => p.onGroupChange(v)}>
-                <FormSelectOption value="" label="No grouping" />
-                {keys.map((k) => (
-                  <FormSelectOption key={k} value={k} label={k} />
-                ))}
-              </FormSelect>
-            </FormGroup>
+            <GroupByField id="exporters-group" value={p.group} keys={keys} onChange={p.onGroupChange} />
           </FlexItem>
           <FlexItem>
             <FormGroup label="Sort by" fieldId="exporters-sort">

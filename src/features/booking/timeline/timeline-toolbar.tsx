@@ -8,8 +8,6 @@ import {
   Form,
   FormGroup,
   FormHelperText,
-  FormSelect,
-  FormSelectOption,
   HelperText,
   HelperTextItem,
   TextInput,
@@ -17,6 +15,7 @@ import {
   ToggleGroupItem,
 } from "@patternfly/react-core";
 import { AngleLeftIcon, AngleRightIcon, SearchMinusIcon, SearchPlusIcon } from "@patternfly/react-icons";
+import { GroupByField } from "@/components/group-by-field";
 import { SearchField } from "@/components/search-field";
 import { SelectorPointer } from "@/components/selector-pointer";
 import type { SelectorError } from "@/domain/selector";
@@ -120,14 +119,7 @@ export function TimelineToolbar(p: TimelineToolbarProps) {
           <SearchField id="timeline-search" value={p.search} onChange={p.onSearchChange} />
         </FlexItem>
         <FlexItem>
-          <FormGroup label="Group by" fieldId="timeline-group">
-            <FormSelect id="timeline-group" value={p.group} onChange={(_e, v) => p.onGroupChange(v)}>
-              <FormSelectOption value="" label="No grouping" />
-              {keys.map((k) => (
-                <FormSelectOption key={k} value={k} label={k} />
-              ))}
-            </FormSelect>
-          </FormGroup>
+          <GroupByField id="timeline-group" value={p.group} keys={keys} onChange={p.onGroupChange} />
         </FlexItem>
       </Flex>
     </Form>
