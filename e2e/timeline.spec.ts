@@ -117,7 +117,7 @@ test("dragging across alice's booking names her and asks before anything is sent
   await expect(page).toHaveURL(/\/timeline\?/);
 });
 
-test("keyboard: Tab reaches a board's row, the arrows move between its bars and free slots, Enter books the slot", async ({ page, stack }) => {
+test("keyboard: Tab reaches a board's row, Left and Right move between its bars and free slots, Up and Down between rows, Enter books the slot", async ({ page, stack }) => {
   await signInWithToken(page, stack, "alice");
   const day = await tomorrow(page);
   await labClientAs(stack, "bob").createLease({
@@ -144,11 +144,46 @@ test("keyboard: Tab reaches a board's row, the arrows move between its bars and 
   await page.keyboard.press("Shift+Tab");
   await expect(later).toBeFocused();
 
+  // Up and Down move between rows at the same time of day; the row's tab stop follows focus.
+  await page.keyboard.press("ArrowLeft");
+  const bobs = boardRow(page, "rcar-s4-01").getByRole("link", { name: /^bob, rcar-s4-01, / });
+  await expect(bobs).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(boardRow(page, "rcar-s4-02").getByRole("button", { name: /^Free tomorrow 00:00 to/ })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(boardRow(page, "rcar-s4-03").getByRole("button", { name: /^Free tomorrow 00:00 to/ })).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(boardRow(page, "rcar-s4-02").getByRole("button", { name: /^Free tomorrow 00:00 to/ })).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(bobs).toBeFocused();
+  await page.keyboard.press("ArrowRight");
+  await expect(later).toBeFocused();
+
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/leases\/new\?/);
   const params = new URL(page.url()).searchParams;
   expect(params.get("exporter")).toBe("rcar-s4-01");
   expect(Date.parse(params.get("start") ?? "")).toBe(day.midnight + 12 * HOUR);
+  expect(Date.parse(params.get("end") ?? "")).toBe(day.midnight + 24 * HOUR);
+});
+
+test("a click on a free slot opens the form with the whole slot it names, not the step under the pointer", async ({ page, stack }) => {
+  await signInWithToken(page, stack, "alice");
+  const day = await tomorrow(page);
+  await labClientAs(stack, "bob").createLease({
+    parent: "namespaces/lab",
+    lease: { exporterName: "rcar-s4-02", beginTime: seconds(day.midnight + 9 * HOUR), endTime: seconds(day.midnight + 11 * HOUR) },
+  });
+  await openTimeline(page, stack, `date=${day.date}&selector=board%3Drcar-s4`);
+  const slot = boardRow(page, "rcar-s4-02").getByRole("button", { name: "Free tomorrow 11:00 to midnight, book rcar-s4-02" });
+  const box = await slot.boundingBox();
+  if (box === null) throw new Error("the free slot is not on screen");
+  // Well inside the slot (about 15:00), where a drag would have started.
+  await page.mouse.click(box.x + box.width * 0.3, box.y + box.height / 2);
+  await expect(page).toHaveURL(/\/leases\/new\?/);
+  const params = new URL(page.url()).searchParams;
+  expect(params.get("exporter")).toBe("rcar-s4-02");
+  expect(Date.parse(params.get("start") ?? "")).toBe(day.midnight + 11 * HOUR);
   expect(Date.parse(params.get("end") ?? "")).toBe(day.midnight + 24 * HOUR);
 });
 

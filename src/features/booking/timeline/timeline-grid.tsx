@@ -4,7 +4,7 @@
 // the visible width times the zoom, in CSS (container query units), so a
 // zoom changes one custom property and no row.
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useCallback, useLayoutEffect, useRef, useState, type CSSProperties, type MouseEvent, type PointerEvent as ReactPointerEvent } from "react";
+import { memo, useCallback, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent as ReactPointerEvent } from "react";
 import type { TimeWindow } from "@/domain/availability";
 import { useNow } from "@/lib/use-now";
 import { axisTicks, dragWindow, fractionOf, snapStepMs, timeAtX, type TimelineView, type Zoom } from "@/features/booking/timeline/time-axis";
@@ -41,6 +41,46 @@ function NowLine({ range }: { range: TimeWindow }) {
   const f = fractionOf(range, now);
   if (f < 0 || f > 1) return null;
   return <div className="portal-tl-now" style={{ left: `${f * 100}%` }} aria-hidden />;
+}
+
+/** Of a row's items, the one under `x` (the middle of the item focused in the row before), else the nearest to it. */
+function itemAt(items: readonly HTMLElement[], x: number): HTMLElement | undefined {
+  let best: HTMLElement | undefined;
+  let bestGap = Infinity;
+  for (const item of items) {
+    const r = item.getBoundingClientRect();
+    const gap = x < r.left ? r.left - x : x > r.right ? x - r.right : 0;
+    if (gap < bestGap) {
+      best = item;
+      bestGap = gap;
+    }
+  }
+  return best;
+}
+
+/**
+ * Up and Down from a bar or a free slot: to the item at the same time in the
+ * next row above or below that has any (group headings have none). Rows are
+ * virtualised, but the overscan keeps the neighbours in the document.
+ */
+function moveBetweenRows(e: KeyboardEvent<HTMLElement>): void {
+  if (e.key !== "ArrowUp" && e.key !== "ArrowDown") return;
+  const from = e.target as HTMLElement;
+  const slot = from.closest<HTMLElement>("[data-index]");
+  if (!from.hasAttribute("data-tl-item") || slot === null) return;
+  e.preventDefault();
+  const r = from.getBoundingClientRect();
+  const x = (r.left + r.right) / 2;
+  const step = e.key === "ArrowUp" ? -1 : 1;
+  const slots = new Map([...e.currentTarget.querySelectorAll<HTMLElement>("[data-index]")].map((el) => [Number(el.dataset.index), el]));
+  for (let i = Number(slot.dataset.index) + step; slots.has(i); i += step) {
+    const items = [...(slots.get(i)?.querySelectorAll<HTMLElement>("[data-tl-item]") ?? [])];
+    const to = itemAt(items, x);
+    if (to !== undefined) {
+      to.focus();
+      return;
+    }
+  }
 }
 
 /** The track's left edge and width in pixels (the axis draws the same track as every row). */
@@ -146,7 +186,7 @@ export const TimelineGrid = memo(function TimelineGrid({ lines, view, range, zoo
   return (
     <div ref={scrollRef} className={`portal-tl-scroll portal-tl-scroll--${view}`} style={style} role="region" aria-label={label} onClickCapture={swallowClickAfterDrag}>
       <Axis view={view} range={range} zoom={zoom} />
-      <div className="portal-tl-body" style={{ height: virtualizer.getTotalSize() }}>
+      <div className="portal-tl-body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={moveBetweenRows}>
         <div className="portal-tl-overlay">
           <NowLine range={range} />
         </div>

@@ -4,8 +4,9 @@
 // component per bar: see src/lib/README.md, performance notes); bars are
 // placed in percentages of the track, so zooming (the track's width, a CSS
 // variable on the grid) redraws no row. A roving tabindex makes each row
-// one tab stop, with the arrow keys moving between its bars and free slots.
-import { memo, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from "react";
+// one tab stop, with Left and Right moving between its bars and free slots (Up and Down
+// move between rows: timeline-grid.tsx).
+import { memo, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type PointerEvent } from "react";
 import { Link } from "react-router";
 import type { Booking, TimeWindow } from "@/domain/availability";
 import { cachedClock } from "@/features/booking/timeline/cached-clock";
@@ -54,18 +55,28 @@ function BarLink({ b, shown, lane, lanes, range, nowMs, tabIndex }: BarProps) {
   );
 }
 
-/** Keys that move between a row's items; the rest stay the focused element's. */
-function moveInRow(e: KeyboardEvent<HTMLElement>, onMoved: (index: number) => void): void {
+/** Keys that move between a row's items; the rest stay the focused element's (Up and Down are the grid's). */
+function moveInRow(e: KeyboardEvent<HTMLElement>): void {
   const items = [...e.currentTarget.querySelectorAll<HTMLElement>("[data-tl-item]")];
   const at = items.indexOf(e.target as HTMLElement);
   if (at < 0) return;
   const to = e.key === "ArrowRight" ? at + 1 : e.key === "ArrowLeft" ? at - 1 : e.key === "Home" ? 0 : e.key === "End" ? items.length - 1 : undefined;
   if (to === undefined) return;
   e.preventDefault();
-  const next = items[Math.max(0, Math.min(items.length - 1, to))];
-  if (next === undefined) return;
-  onMoved(items.indexOf(next));
-  next.focus();
+  items[Math.max(0, Math.min(items.length - 1, to))]?.focus();
+}
+
+/**
+ * The row's one tab stop follows focus, however it came (arrows in the row,
+ * Up or Down from the next row, a click), so Tab leaves from where the user is.
+ */
+function useRovingItem(): [number, (e: FocusEvent<HTMLElement>) => void] {
+  const [active, setActive] = useState(0);
+  const onFocus = (e: FocusEvent<HTMLElement>): void => {
+    const at = [...e.currentTarget.querySelectorAll<HTMLElement>("[data-tl-item]")].indexOf(e.target as HTMLElement);
+    if (at >= 0) setActive(at);
+  };
+  return [active, onFocus];
 }
 
 export interface DragState {
@@ -86,7 +97,7 @@ export interface BoardRowProps {
 
 export const BoardRow = memo(
   function BoardRow({ line, range, nowMs, selection, onTrackPointerDown, onFreeSlot }: BoardRowProps) {
-    const [active, setActive] = useState(0);
+    const [active, onFocus] = useRovingItem();
     const items: RowItem[] = rowItems(line.bookings, range, nowMs, true);
     const activeIndex = Math.min(active, Math.max(0, items.length - 1));
     const mark = unusableWords(line.state.text, line.usable);
@@ -100,7 +111,7 @@ export const BoardRow = memo(
             </span>
           )}
         </div>
-        <div className="portal-tl-track" onPointerDown={(e) => onTrackPointerDown(line, e)} onKeyDown={(e) => moveInRow(e, setActive)}>
+        <div className="portal-tl-track" onPointerDown={(e) => onTrackPointerDown(line, e)} onKeyDown={moveInRow} onFocus={onFocus}>
           {items.map((item, i) =>
             item.kind === "bar" ? (
               <BarLink key={item.key} b={item.booking} shown={item.shown} lane={item.lane} lanes={item.lanes} range={range} nowMs={nowMs} tabIndex={i === activeIndex ? 0 : -1} />
@@ -136,7 +147,7 @@ export const BoardRow = memo(
 
 export const LaneRow = memo(
   function LaneRow({ line, range, nowMs }: { line: LaneLine; range: TimeWindow; nowMs: number }) {
-    const [active, setActive] = useState(0);
+    const [active, onFocus] = useRovingItem();
     const items = rowItems(line.bookings, range, nowMs, false);
     const activeIndex = Math.min(active, Math.max(0, items.length - 1));
     const boards = `${line.candidates} ${line.candidates === 1 ? "board" : "boards"}`;
@@ -147,7 +158,7 @@ export const LaneRow = memo(
           <span className="portal-tl-name__text portal-tl-name__text--selector">{line.selector}</span>
           <span className="portal-tl-name__state">{what}</span>
         </div>
-        <div className="portal-tl-track" onKeyDown={(e) => moveInRow(e, setActive)}>
+        <div className="portal-tl-track" onKeyDown={moveInRow} onFocus={onFocus}>
           {items.map((item, i) =>
             item.kind === "bar" ? <BarLink key={item.key} b={item.booking} shown={item.shown} lane={item.lane} lanes={item.lanes} range={range} nowMs={nowMs} tabIndex={i === activeIndex ? 0 : -1} /> : null,
           )}
