@@ -213,3 +213,37 @@ test("the timeline passes axe in light and dark, with boards in every state and 
     await expectAccessible(page, testInfo, `timeline-${theme}`);
   }
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("the first screen shows the timeline: the filters fold behind one button that says how many apply, and a tap on a free slot books it", async ({ page, stack }, testInfo) => {
+    await signInWithToken(page, stack, "alice");
+    const day = await tomorrow(page);
+    await openTimeline(page, stack, `date=${day.date}&selector=board%3Drcar-s4`);
+    await expect(page.getByText("Tap a free slot to book it.")).toBeVisible();
+    await expect(page.getByText("Drag across a row")).toBeHidden();
+    const filters = page.getByRole("button", { name: "Filters (1)" });
+    await expect(filters).toHaveAttribute("aria-expanded", "false");
+    await expect(page.getByLabel("Label selector")).toBeHidden();
+    // The first board's row starts within the first screen.
+    const first = await boardRow(page, "rcar-s4-01").boundingBox();
+    expect(first?.y ?? Infinity).toBeLessThan(844 - 44);
+    await expectAccessible(page, testInfo, "timeline-phone");
+
+    await filters.tap();
+    await expect(filters).toHaveAttribute("aria-expanded", "true");
+    await expect(page.getByLabel("Label selector")).toHaveValue("board=rcar-s4");
+    // A selector that does not parse keeps its field and its message in view when folded again.
+    await page.getByLabel("Label selector").fill("board in (rcar-s4");
+    await filters.tap();
+    await expect(page.getByLabel("Label selector")).toBeVisible();
+    await expect(page.getByLabel("Label selector")).toHaveAttribute("aria-invalid", "true");
+    await page.getByLabel("Label selector").fill("board=rcar-s4");
+    await expect(page.getByLabel("Label selector")).toBeHidden();
+
+    await boardRow(page, "rcar-s4-02").getByRole("button", { name: /^Free tomorrow 00:00 to midnight, book rcar-s4-02$/ }).tap();
+    await expect(page).toHaveURL(/\/leases\/new\?/);
+    expect(new URL(page.url()).searchParams.get("exporter")).toBe("rcar-s4-02");
+  });
+});

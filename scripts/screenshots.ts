@@ -17,6 +17,8 @@ import { CHROMIUM_ARGS, chromiumExecutablePath } from "./chromium-path.js";
 import { startDemoLab } from "./demo-lab.js";
 
 const SIZES = { laptop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 }, wall: { width: 1920, height: 1080 } } as const;
+/** A phone is a touch screen (pages that offer dragging say to tap there). */
+const touch = (size: string) => ({ hasTouch: size === "phone", isMobile: size === "phone" });
 const out = join(process.cwd(), ".shots");
 const only = process.argv.slice(2); // page names to take, all by default
 
@@ -74,7 +76,7 @@ try {
 
   for (const theme of ["light", "dark"] as const) {
     for (const [size, viewport] of Object.entries(SIZES)) {
-      const context = await browser.newContext({ viewport, colorScheme: theme });
+      const context = await browser.newContext({ viewport, colorScheme: theme, ...touch(size) });
       const page: Page = await context.newPage();
       await page.goto(`${gateway.url}/sign-in`);
       await page.getByLabel("Token", { exact: true }).fill(token);
@@ -85,7 +87,7 @@ try {
       for (const [name, path] of Object.entries(pages)) {
         if (only.length > 0 && !only.includes(name)) continue;
         if (name === "sign-in") {
-          const fresh = await browser.newContext({ viewport, colorScheme: theme });
+          const fresh = await browser.newContext({ viewport, colorScheme: theme, ...touch(size) });
           const p = await fresh.newPage();
           await p.goto(`${gateway.url}${path}`);
           await p.getByRole("heading", { name: "Sign in", level: 1 }).waitFor();

@@ -164,9 +164,8 @@ export function TimelinePage() {
   return (
     <PageSection>
       <Title headingLevel="h1">Timeline</Title>
-      <p className="portal-tl-intro">
-        Who has each board when. Drag across a row, or choose a free slot, to book that time.
-      </p>
+      <p className="portal-tl-intro portal-tl-intro--pointer">Who has each board when. Drag across a row, or choose a free slot, to book that time.</p>
+      <p className="portal-tl-intro portal-tl-intro--touch">Who has each board when. Tap a free slot to book it.</p>
       <TimelineToolbar
         view={view}
         dayMs={dayMs}

@@ -73,7 +73,7 @@ function moveInRow(e: KeyboardEvent<HTMLElement>): void {
 function useRovingItem(): [number, (e: FocusEvent<HTMLElement>) => void] {
   const [active, setActive] = useState(0);
   const onFocus = (e: FocusEvent<HTMLElement>): void => {
-    const at = [...e.currentTarget.querySelectorAll<HTMLElement>("[data-tl-item]")].indexOf(e.target as HTMLElement);
+    const at = [...e.currentTarget.querySelectorAll<HTMLElement>("[data-tl-item]")].indexOf(e.target);
     if (at >= 0) setActive(at);
   };
   return [active, onFocus];

@@ -1,6 +1,7 @@
 // The timeline's controls: day or week, the date (back, forward, today),
 // zoom, and the exporters page's filters (label selector, search, group by)
-// in the same words.
+// in the same words. On a phone the filters fold behind one button, so the
+// first screen shows the timeline and not only its controls.
 import {
   Button,
   Flex,
@@ -14,7 +15,8 @@ import {
   ToggleGroup,
   ToggleGroupItem,
 } from "@patternfly/react-core";
-import { AngleLeftIcon, AngleRightIcon, SearchMinusIcon, SearchPlusIcon } from "@patternfly/react-icons";
+import { AngleLeftIcon, AngleRightIcon, FilterIcon, SearchMinusIcon, SearchPlusIcon } from "@patternfly/react-icons";
+import { useState } from "react";
 import { GroupByField } from "@/components/group-by-field";
 import { SearchField } from "@/components/search-field";
 import { SelectorPointer } from "@/components/selector-pointer";
@@ -44,15 +46,25 @@ export interface TimelineToolbarProps {
 }
 
 const SELECTOR_ID = "timeline-selector";
+const FILTERS_ID = "timeline-filters";
 
 export function TimelineToolbar(p: TimelineToolbarProps) {
   const unit = p.view === "day" ? "day" : "week";
   const keys = p.group !== "" && !p.groupKeys.includes(p.group) ? [...p.groupKeys, p.group] : p.groupKeys;
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const inForce = [p.selectorText.trim(), p.search.trim(), p.group].filter((v) => v !== "").length;
+  // A selector that does not parse keeps its field in view, folded or not.
+  const folded = !filtersOpen && p.selectorError === undefined;
   return (
     <Form onSubmit={(e) => e.preventDefault()} aria-label="Timeline view" className="portal-filters portal-tl-toolbar">
       <Flex alignItems={{ default: "alignItemsFlexEnd" }} gap={{ default: "gapMd" }} flexWrap={{ default: "wrap" }}>
+        <FlexItem className="portal-tl-filters-toggle">
+          <Button variant="secondary" icon={<FilterIcon />} aria-expanded={!folded} aria-controls={FILTERS_ID} onClick={() => setFiltersOpen(folded)}>
+            {inForce === 0 ? "Filters" : `Filters (${inForce})`}
+          </Button>
+        </FlexItem>
         <FlexItem>
-          <FormGroup label="View" fieldId="timeline-view" role="group">
+          <FormGroup label="View" fieldId="timeline-view" role="group" className="portal-tl-quiet-label">
             <ToggleGroup aria-label="View">
               <ToggleGroupItem text="Day" buttonId="timeline-view" isSelected={p.view === "day"} onChange={() => p.onView("day")} />
               <ToggleGroupItem text="Week" isSelected={p.view === "week"} onChange={() => p.onView("week")} />
@@ -60,7 +72,7 @@ export function TimelineToolbar(p: TimelineToolbarProps) {
           </FormGroup>
         </FlexItem>
         <FlexItem>
-          <FormGroup label="Date" fieldId="timeline-date">
+          <FormGroup label="Date" fieldId="timeline-date" className="portal-tl-quiet-label">
             <Flex gap={{ default: "gapSm" }} flexWrap={{ default: "nowrap" }} alignItems={{ default: "alignItemsCenter" }}>
               <Button variant="plain" aria-label={`Previous ${unit}`} icon={<AngleLeftIcon />} onClick={() => p.onStep(-1)} />
               <TextInput
@@ -80,7 +92,7 @@ export function TimelineToolbar(p: TimelineToolbarProps) {
           </FormGroup>
         </FlexItem>
         <FlexItem>
-          <FormGroup label={`Zoom (${p.zoom}×)`} fieldId="timeline-zoom-in" role="group">
+          <FormGroup label={`Zoom (${p.zoom}×)`} fieldId="timeline-zoom-in" role="group" className="portal-tl-quiet-label">
             <Flex gap={{ default: "gapSm" }} flexWrap={{ default: "nowrap" }}>
               <Button variant="secondary" id="timeline-zoom-out" aria-label="Zoom out" icon={<SearchMinusIcon />} isAriaDisabled={!p.canZoomOut} onClick={() => p.onZoom(-1)} />
               <Button variant="secondary" id="timeline-zoom-in" aria-label="Zoom in" icon={<SearchPlusIcon />} isAriaDisabled={!p.canZoomIn} onClick={() => p.onZoom(1)} />
@@ -88,7 +100,13 @@ export function TimelineToolbar(p: TimelineToolbarProps) {
           </FormGroup>
         </FlexItem>
       </Flex>
-      <Flex alignItems={{ default: "alignItemsFlexStart" }} gap={{ default: "gapMd" }} flexWrap={{ default: "wrap" }} className="portal-filters__main">
+      <Flex
+        id={FILTERS_ID}
+        alignItems={{ default: "alignItemsFlexStart" }}
+        gap={{ default: "gapMd" }}
+        flexWrap={{ default: "wrap" }}
+        className={`portal-filters__main portal-tl-filters${folded ? " portal-tl-filters--folded" : ""}`}
+      >
         <FlexItem grow={{ default: "grow" }} className="portal-selector-item">
           <FormGroup label="Label selector" fieldId={SELECTOR_ID} className="portal-selector-field">
             <TextInput
