@@ -17,8 +17,9 @@ const LEASES_PER_BOARD = 2;
 const PARALLEL_CREATES = 8;
 const SCROLL_STEPS = 40;
 const HOUR = 3_600_000;
-/** A frame is late when the gap between two animation frames exceeds one 60 Hz frame (16.7 ms) by this slack. */
+/** A frame is late when the gap between two animation frames exceeds one 60 Hz frame (16.7 ms) by this slack (the timer's jitter: an on-time frame is seen 16.6 to 16.9 ms after the last). */
 const FRAME_SLACK_MS = 1;
+const LATE_MS = Math.round((1000 / 60 + FRAME_SLACK_MS) * 10) / 10;
 
 /** In the page: the gap between successive animation frames while `__frames.on` is set, and long animation frames. */
 function instrument(): void {
@@ -66,10 +67,10 @@ async function measure(page: Page, run: () => Promise<void>): Promise<Frames> {
 }
 
 function frameFigures(what: string, frames: Frames): Figure[] {
-  const late = frames.gaps.filter((g) => g > 1000 / 60 + FRAME_SLACK_MS);
+  const late = frames.gaps.filter((g) => g > LATE_MS);
   return [
     { name: `frames over 16 ms while ${what}`, value: late.length, unit: "frames", goal: { limit: 0, atMost: true } },
-    { name: `  worst frame while ${what}`, value: frames.gaps.length === 0 ? 0 : Math.max(...frames.gaps), unit: "ms", goal: { limit: 16.7, atMost: true } },
+    { name: `  worst frame while ${what}`, value: frames.gaps.length === 0 ? 0 : Math.max(...frames.gaps), unit: "ms", goal: { limit: LATE_MS, atMost: true } },
     { name: `  frames measured while ${what}`, value: frames.gaps.length, unit: "frames" },
     { name: `  long animation frames (over 50 ms) while ${what}`, value: frames.loaf.length, unit: "frames", goal: { limit: 0, atMost: true } },
   ];
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
     });
     figures.push(...frameFigures("zooming", zooming));
     const worst = Math.max(0, ...scrolling.gaps, ...zooming.gaps);
-    figures.push({ name: "worst frame overall", value: worst, unit: "ms", goal: { limit: 16.7, atMost: true } });
+    figures.push({ name: "worst frame overall", value: worst, unit: "ms", goal: { limit: LATE_MS, atMost: true } });
     for (const f of figures) console.log(figureLine(f));
     const causes = [...scrolling.causes, ...zooming.causes];
     if (causes.length > 0) console.log(`Longest animation frames, what ran longest in each (first 5):\n  ${causes.slice(0, 5).join("\n  ")}`);
