@@ -24,7 +24,7 @@ import {
 } from "@patternfly/react-core";
 import { SignOutAltIcon } from "@patternfly/react-icons";
 import { Outlet, useLocation } from "react-router";
-import { useContext, useEffect } from "react";
+import { memo, useContext, useEffect } from "react";
 import { GlobalStaleBanner } from "@/app/global-stale-banner";
 import { RouterAnchor } from "@/components/router-anchor";
 import { ThemeToggle } from "@/app/theme-toggle";
@@ -103,6 +103,26 @@ function Header() {
   );
 }
 
+/**
+ * The main navigation, redrawn only when the page it marks changes: a
+ * PatternFly NavList reads the text direction (a forced style and layout
+ * pass) after every redraw, which cost each keystroke in a filter that
+ * writes the URL (issue 13).
+ */
+const MainNav = memo(function MainNav({ active }: { active: string | undefined }) {
+  return (
+    <Nav aria-label="Main">
+      <NavList>
+        {NAV.map((n) => (
+          <NavItem key={n.to} to={n.to} component={RouterAnchor} isActive={n.to === active}>
+            {n.text}
+          </NavItem>
+        ))}
+      </NavList>
+    </Nav>
+  );
+});
+
 function Sidebar() {
   const { pathname } = useLocation();
   // A collapsed sidebar is aria-hidden (PatternFly): make it inert too, so its links leave the tab order.
@@ -110,15 +130,7 @@ function Sidebar() {
   return (
     <PageSidebar inert={!isSidebarOpen}>
       <PageSidebarBody>
-        <Nav aria-label="Main">
-          <NavList>
-            {NAV.map((n) => (
-              <NavItem key={n.to} to={n.to} component={RouterAnchor} isActive={n.isActive(pathname)}>
-                {n.text}
-              </NavItem>
-            ))}
-          </NavList>
-        </Nav>
+        <MainNav active={NAV.find((n) => n.isActive(pathname))?.to} />
       </PageSidebarBody>
       <PageSidebarBody isFilled={false} className="portal-sidebar-theme">
         <span className="portal-muted">Theme</span> <ThemeToggle idPrefix="nav-theme" />

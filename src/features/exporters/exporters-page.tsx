@@ -1,7 +1,7 @@
 // /exporters?selector=&q=&group=&sort=&status= : every exporter of the lab,
 // who holds it and for how long. The container: hooks here, views below.
 import { Button, PageSection, Spinner, Title } from "@patternfly/react-core";
-import { startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorAlert } from "@/components/error-alert";
@@ -35,39 +35,19 @@ import { NARROW_QUERY, useMediaQuery } from "@/lib/use-media-query";
 import { isShowingStale } from "@/lib/use-stale-queries";
 import { isPartialAnswer } from "@/lib/list-queries";
 import { currentParams } from "@/lib/current-params";
+import { useTypedParam } from "@/lib/use-typed-param";
 
 /** Typing pauses this long before a valid selector goes to the URL (and the controller). */
 const SELECTOR_DEBOUNCE_MS = 300;
+/** And this long before a search goes to the URL (the rows follow at once). */
+const SEARCH_DEBOUNCE_MS = 250;
+const selectorParses = (text: string): boolean => parseSelector(text).ok;
+const anyText = (): boolean => true;
 
 /** The id of the note that says the rows are stale (the list's description while it is shown). */
 const STALE_NOTE_ID = "exporters-stale-note";
 
 const clockWithSeconds = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
-
-/**
- * The selector input's text, kept apart from the URL: the URL only receives
- * valid selectors (debounced), and a change of the URL from outside (back
- * button, a shared link) replaces the text.
- */
-function useSelectorText(urlSelector: string, write: (selector: string) => void) {
-  const [text, setText] = useState(urlSelector);
-  const [seen, setSeen] = useState(urlSelector);
-  if (urlSelector !== seen) {
-    // The URL changed under us (not by our own write, which updates `seen` first).
-    setSeen(urlSelector);
-    setText(urlSelector);
-  }
-  const parsed = parseSelector(text);
-  useEffect(() => {
-    if (!parsed.ok || text === urlSelector) return;
-    const timer = setTimeout(() => {
-      setSeen(text);
-      write(text);
-    }, SELECTOR_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [parsed.ok, text, urlSelector, write]);
-  return { text, setText, error: parsed.ok ? undefined : parsed.error };
-}
 
 /**
  * Fills the window below the element given to `setElement` (a callback ref):
@@ -103,21 +83,15 @@ export function ExportersPage() {
     [setParams],
   );
   const writeSelector = useCallback((selector: string) => update({ selector }), [update]);
-  const selector = useSelectorText(filters.selector, writeSelector);
+  const [selectorText, setSelectorText] = useTypedParam(filters.selector, writeSelector, selectorParses, SELECTOR_DEBOUNCE_MS);
+  const parsedSelector = parseSelector(selectorText);
+  const selectorError = parsedSelector.ok ? undefined : parsedSelector.error;
 
-  // Search is local: typed text shows at once; the rows (and the URL) follow
-  // as deferred work, which the next keystroke interrupts.
-  const [search, setSearch] = useState(filters.q);
-  const [seenQ, setSeenQ] = useState(filters.q);
-  if (filters.q !== seenQ) {
-    setSeenQ(filters.q);
-    setSearch(filters.q);
-  }
-  const onSearchChange = (q: string): void => {
-    setSearch(q);
-    setSeenQ(q);
-    startTransition(() => update({ q }));
-  };
+  // Search is local: typed text shows at once and the rows follow as deferred
+  // work, which the next keystroke interrupts; the URL follows when typing
+  // stops, so a keystroke is not a navigation of the whole app (issue 13).
+  const writeQuery = useCallback((q: string) => update({ q }), [update]);
+  const [search, setSearch] = useTypedParam(filters.q, writeQuery, anyText, SEARCH_DEBOUNCE_MS);
   const rowSearch = useDeferredValue(search);
 
   // Only a valid selector is ever sent; a shared link with an invalid one shows everything and the error.
@@ -166,11 +140,10 @@ export function ExportersPage() {
 
   const serverSelectorError =
     exporters.isError && isRequestRefused(exporters.error) && applied !== "" ? describeError(exporters.error).detail : undefined;
-  const canClear = filters.selector !== "" || selector.text !== "" || search !== "" || filters.status !== undefined || filters.group !== "" || filters.sort !== "name";
+  const canClear = filters.selector !== "" || selectorText !== "" || search !== "" || filters.status !== undefined || filters.group !== "" || filters.sort !== "name";
   const clear = (): void => {
-    selector.setText("");
+    setSelectorText("");
     setSearch("");
-    setSeenQ("");
     setParams(new URLSearchParams(), { replace: true });
   };
 
@@ -299,12 +272,12 @@ export function ExportersPage() {
           )}
         </div>
         <ExporterToolbar
-          selectorText={selector.text}
-          selectorError={selector.error}
+          selectorText={selectorText}
+          selectorError={selectorError}
           selectorServerError={serverSelectorError}
-          onSelectorChange={selector.setText}
+          onSelectorChange={setSelectorText}
           search={search}
-          onSearchChange={onSearchChange}
+          onSearchChange={setSearch}
           status={filters.status}
           onStatusChange={(status) => update({ status })}
           group={filters.group}

@@ -1,6 +1,6 @@
 // Where the virtualised exporter list scrolls to: after Back, the row the user had
 // left from is scrolled into the rendered rows (so route focus can land on it); a new view starts at its top.
-import { useLayoutEffect, useRef, type RefObject } from "react";
+import { useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 import type { ListItem } from "@/features/exporters/exporter-rows";
 import { useFocusToRestore } from "@/lib/route-focus";
 
@@ -28,12 +28,29 @@ export function useScrollToRestoredRow(
   }, [restore, items, scrollToIndex]);
 }
 
-/** A list shown for a new view (`viewKey`) scrolls back to its top; the first view keeps any restored position. */
+/**
+ * A list shown for a new view (`viewKey`) scrolls back to its top; the first
+ * view keeps any restored position. Whether the list is at its top is kept
+ * from its scroll events: writing (or reading) scrollTop right after the
+ * rows changed forces a layout, which each search keystroke paid (issue 13).
+ */
 export function useStartAtTop(scrollRef: RefObject<HTMLElement | null>, viewKey: string): void {
   const shown = useRef(viewKey);
+  const atTop = useRef(true);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (el === null) return;
+    const onScroll = (): void => {
+      atTop.current = el.scrollTop === 0;
+    };
+    el.addEventListener("scroll", onScroll, { passive: true });
+    return () => el.removeEventListener("scroll", onScroll);
+  }, [scrollRef]);
   useLayoutEffect(() => {
     if (shown.current === viewKey) return;
     shown.current = viewKey;
-    if (scrollRef.current !== null) scrollRef.current.scrollTop = 0;
+    if (scrollRef.current === null || atTop.current) return;
+    scrollRef.current.scrollTop = 0;
+    atTop.current = true;
   }, [scrollRef, viewKey]);
 }

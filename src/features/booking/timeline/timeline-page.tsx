@@ -3,7 +3,7 @@
 // that window (a clash with a booking is said before anything is sent). The
 // view (day or week, date, zoom, selector, search, grouping) is in the URL.
 import { Alert, AlertActionLink, PageSection, Spinner, Title } from "@patternfly/react-core";
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { ErrorAlert } from "@/components/error-alert";
 import { NotAnsweringAlert } from "@/components/not-answering-alert";
@@ -24,33 +24,12 @@ import { readTimelineParams, writeTimelineParams, type TimelinePatch } from "@/f
 import type { DragState } from "@/features/booking/timeline/timeline-row";
 import { TimelineToolbar } from "@/features/booking/timeline/timeline-toolbar";
 import { useMinute } from "@/features/booking/timeline/use-minute";
+import { useTypedParam } from "@/lib/use-typed-param";
 import { clashWords, windowWords } from "@/features/booking/timeline/timeline-words";
 
 const TYPING_DEBOUNCE_MS = 250;
-
-/**
- * Text typed in a field, written to the URL a moment after typing stops
- * (only when `valid`); a change of the URL from outside (back, a shared
- * link) replaces the text.
- */
-function useTypedParam(urlValue: string, write: (v: string) => void, valid: (v: string) => boolean) {
-  const [text, setText] = useState(urlValue);
-  const [seen, setSeen] = useState(urlValue);
-  if (urlValue !== seen) {
-    setSeen(urlValue);
-    setText(urlValue);
-  }
-  const ok = valid(text);
-  useEffect(() => {
-    if (!ok || text === urlValue) return;
-    const timer = setTimeout(() => {
-      setSeen(text);
-      write(text);
-    }, TYPING_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [ok, text, urlValue, write]);
-  return [text, setText] as const;
-}
+const selectorParses = (text: string): boolean => parseSelector(text).ok;
+const anyText = (): boolean => true;
 
 /** One object per day or week shown, so the grid's rows and effects see the range change only with the date or view. */
 function useViewRange(view: TimelineView, dayMs: number): TimeWindow {
@@ -76,8 +55,8 @@ export function TimelinePage() {
   const update = useCallback((patch: TimelinePatch) => setSearchParams((p) => writeTimelineParams(p, patch), { replace: true }), [setSearchParams]);
   const writeSelector = useCallback((selector: string) => update({ selector }), [update]);
   const writeQuery = useCallback((q: string) => update({ q }), [update]);
-  const [selectorText, setSelectorText] = useTypedParam(params.selector, writeSelector, (t) => parseSelector(t).ok);
-  const [searchText, setSearchText] = useTypedParam(params.q, writeQuery, () => true);
+  const [selectorText, setSelectorText] = useTypedParam(params.selector, writeSelector, selectorParses, TYPING_DEBOUNCE_MS);
+  const [searchText, setSearchText] = useTypedParam(params.q, writeQuery, anyText, TYPING_DEBOUNCE_MS);
   const parsedSelector = parseSelector(selectorText);
   const applied = parseSelector(params.selector);
 
