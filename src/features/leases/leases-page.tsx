@@ -13,7 +13,7 @@ import {
   ToggleGroupItem,
 } from "@patternfly/react-core";
 import { PlusCircleIcon } from "@patternfly/react-icons";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorAlert } from "@/components/error-alert";
@@ -33,33 +33,12 @@ import { useSession } from "@/lib/session-context";
 import { useDocumentTitle } from "@/lib/use-document-title";
 import { useNow } from "@/lib/use-now";
 import { currentParams } from "@/lib/current-params";
+import { useTypedParam } from "@/lib/use-typed-param";
 
 /** Typing pauses this long before a valid tag filter goes to the URL (and the controller). */
 const FILTER_DEBOUNCE_MS = 300;
 
-/**
- * The tag filter's text, kept apart from the URL: the URL only receives valid
- * filters (debounced), and a change of the URL from outside (back button, a
- * shared link) replaces the text.
- */
-function useTagFilterText(urlValue: string, write: (tags: string) => void) {
-  const [text, setText] = useState(urlValue);
-  const [seen, setSeen] = useState(urlValue);
-  if (urlValue !== seen) {
-    setSeen(urlValue);
-    setText(urlValue);
-  }
-  const parsed = parseSelector(text);
-  useEffect(() => {
-    if (!parsed.ok || text === urlValue) return;
-    const timer = setTimeout(() => {
-      setSeen(text);
-      write(text);
-    }, FILTER_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [parsed.ok, text, urlValue, write]);
-  return { text, setText, error: parsed.ok ? undefined : parsed.error };
-}
+const tagsParse = (text: string): boolean => parseSelector(text).ok;
 
 function NewLeaseButton({ variant = "primary" }: { variant?: "primary" | "link" }) {
   return (
@@ -80,7 +59,9 @@ export function LeasesPage() {
     [setParams],
   );
   const writeTags = useCallback((tags: string) => update({ tags }), [update]);
-  const tags = useTagFilterText(filters.tags, writeTags);
+  const [tagsText, setTagsText] = useTypedParam(filters.tags, writeTags, tagsParse, FILTER_DEBOUNCE_MS);
+  const parsedTags = parseSelector(tagsText);
+  const tags = { text: tagsText, setText: setTagsText, error: parsedTags.ok ? undefined : parsedTags.error };
 
   // Only a valid filter is ever sent; a shared link with an invalid one shows everything and the error.
   const applied = parseSelector(filters.tags).ok ? filters.tags.trim() : "";
