@@ -2,10 +2,17 @@
 // commit(): written at once (inside the open batch, as a savepoint, so a
 // refused change moves nothing) and then shown in the memory view. Group
 // commit: the changes of one event-loop turn share one transaction, committed
-// (synchronous=FULL) once the turn's callbacks have run (under load, at most
-// every 2 ms, so concurrent calls share an fsync); durable() resolves
-// when what was written so far is on disk, and every answer waits for it, so
-// whatever an RPC acknowledged survives a kill -9.
+// once the turn's callbacks have run (under load, at most every 2 ms, so
+// concurrent calls share a commit); durable() resolves when what was written
+// so far is committed, and every answer waits for it, so whatever an RPC
+// acknowledged survives a kill -9.
+//
+// WAL with synchronous=NORMAL: a COMMIT has written its pages into the WAL
+// file (the kernel's page cache) before it returns, which is all a kill -9 of
+// this process needs, since the kernel still writes them out; the fsync comes
+// at checkpoints instead of at every commit, off the path of every answer. A
+// crash of the machine itself (power loss, kernel panic) can take back the
+// last commits before a checkpoint; the database stays consistent.
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -218,7 +225,7 @@ export class LabStore {
     ensurePrivateFile(path);
     this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = FULL");
+    this.db.pragma("synchronous = NORMAL");
     const version = this.db.pragma("user_version", { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       this.db.close();
@@ -378,13 +385,13 @@ export class LabStore {
     durable.catch(() => undefined);
     this.batch = { durable, resolve, reject };
     // Under load, commits come at most every GROUP_COMMIT_GAP_MS, so the calls
-    // arriving meanwhile share one fsync; a lone call is committed at once.
+    // arriving meanwhile share one commit; a lone call is committed at once.
     const wait = this.lastFlushMs + GROUP_COMMIT_GAP_MS - performance.now();
     if (wait > 0) setTimeout(() => this.flush(), wait);
     else setImmediate(() => this.flush());
   }
 
-  /** Commits the open batch: one fsync for every change of the turn. */
+  /** Commits the open batch: one commit for every change of the turn. */
   flush(): void {
     const batch = this.batch;
     if (batch === undefined) return;
