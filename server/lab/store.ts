@@ -195,6 +195,52 @@ function binarySearch<T extends { readonly name: string }>(items: readonly T[], 
   return -1 - lo;
 }
 
+/**
+ * The leases not ended, in seq order. New leases get the next seq, so a Map
+ * kept in insertion order is in seq order; a lease with a lower seq than the
+ * last one put in (none today) makes it sort once at the next read.
+ */
+class LeasesNotEnded {
+  private readonly map = new Map<string, LeaseRecord>();
+  private lastSeq = Number.NEGATIVE_INFINITY;
+  private unordered = false;
+
+  set(l: LeaseRecord): void {
+    if (l.ended) {
+      this.map.delete(l.name);
+      return;
+    }
+    if (!this.map.has(l.name)) {
+      if (l.seq < this.lastSeq) this.unordered = true;
+      this.lastSeq = Math.max(this.lastSeq, l.seq);
+    }
+    this.map.set(l.name, l);
+  }
+  delete(name: string): void {
+    this.map.delete(name);
+  }
+  clear(): void {
+    this.map.clear();
+    this.lastSeq = Number.NEGATIVE_INFINITY;
+    this.unordered = false;
+  }
+  /** A copy: passes over these leases change the set as they go. */
+  values(): LeaseRecord[] {
+    if (this.unordered) {
+      const sorted = [...this.map.values()].sort((a, b) => a.seq - b.seq);
+      this.map.clear();
+      for (const l of sorted) this.map.set(l.name, l);
+      this.unordered = false;
+    }
+    return [...this.map.values()];
+  }
+}
+
+/** Could the labels clients see ([O7]) differ between these two records of one exporter? */
+function labelsMayDiffer(before: ExporterRecord | undefined, after: ExporterRecord): boolean {
+  return before === undefined || before.labels !== after.labels || (before.connection === "never") !== (after.connection === "never");
+}
+
 /** The least time between two group commits while changes keep coming (ms). */
 const GROUP_COMMIT_GAP_MS = 2;
 
@@ -213,6 +259,9 @@ export class LabStore {
   private readonly clientMap = new SortedMap<ClientRecord>();
   private readonly exporterMap = new SortedMap<ExporterRecord>();
   private readonly leaseMap = new SortedMap<LeaseRecord>();
+  private readonly notEnded = new LeasesNotEnded();
+  /** Counts the changes to which exporters there are and to their labels (see labelsVersion()). */
+  private exporterLabelChanges = 0;
   private lastSeq = 0;
   private readonly statements;
   /** Set when the data folder held an older simulator's lab, which was discarded. */
@@ -266,6 +315,7 @@ export class LabStore {
 
   private load(): void {
     this.lastSeq = 0;
+    this.exporterLabelChanges += 1;
     for (const row of this.db.prepare<[], ClientRow>("SELECT * FROM clients").all()) {
       this.clientMap.set({
         name: row.name,
@@ -320,6 +370,7 @@ export class LabStore {
       });
       this.lastSeq = Math.max(this.lastSeq, row.seq);
     }
+    for (const l of this.leaseMap.values()) this.notEnded.set(l);
   }
 
   getMeta(key: string): string | undefined {
@@ -357,6 +408,17 @@ export class LabStore {
   }
   lease(name: string): LeaseRecord | undefined {
     return this.leaseMap.get(name);
+  }
+  /** The leases not ended, oldest (lowest seq) first: what the engine passes over. */
+  leasesNotEnded(): LeaseRecord[] {
+    return this.notEnded.values();
+  }
+  /**
+   * Moves whenever an exporter is added or removed, or its labels as clients see
+   * them ([O7]: labels, and the name label once registered) may have changed.
+   */
+  labelsVersion(): number {
+    return this.exporterLabelChanges;
   }
   nextLeaseSeq(): number {
     this.lastSeq += 1;
@@ -413,6 +475,7 @@ export class LabStore {
     this.clientMap.clear();
     this.exporterMap.clear();
     this.leaseMap.clear();
+    this.notEnded.clear();
     this.load();
   }
 
@@ -479,11 +542,23 @@ export class LabStore {
     });
     write();
     for (const name of changes.deleteClients ?? []) this.clientMap.delete(name);
-    for (const name of changes.deleteExporters ?? []) this.exporterMap.delete(name);
-    for (const name of changes.deleteLeases ?? []) this.leaseMap.delete(name);
+    for (const name of changes.deleteExporters ?? []) {
+      if (this.exporterMap.get(name) !== undefined) this.exporterLabelChanges += 1;
+      this.exporterMap.delete(name);
+    }
+    for (const name of changes.deleteLeases ?? []) {
+      this.leaseMap.delete(name);
+      this.notEnded.delete(name);
+    }
     for (const c of changes.clients ?? []) this.clientMap.set(c);
-    for (const e of changes.exporters ?? []) this.exporterMap.set(e);
-    for (const l of changes.leases ?? []) this.leaseMap.set(l);
+    for (const e of changes.exporters ?? []) {
+      if (labelsMayDiffer(this.exporterMap.get(e.name), e)) this.exporterLabelChanges += 1;
+      this.exporterMap.set(e);
+    }
+    for (const l of changes.leases ?? []) {
+      this.leaseMap.set(l);
+      this.notEnded.set(l);
+    }
   }
 
   close(): void {
