@@ -123,6 +123,24 @@ interface LeaseRow {
   created_ms: number;
 }
 
+/** A table's columns, every one of the row type's (the type check names any left out). */
+function columnsOf<Row>() {
+  return <const C extends readonly (keyof Row & string)[]>(
+    list: C & ([Exclude<keyof Row, C[number]>] extends [never] ? unknown : { missing: Exclude<keyof Row, C[number]> }),
+  ): C => list;
+}
+
+const CLIENT_COLUMNS = columnsOf<ClientRow>()(["name", "uid", "labels", "username", "token", "token_expiry_ms", "provisioned"]);
+const EXPORTER_COLUMNS = columnsOf<ExporterRow>()([
+  "name", "labels", "enabled", "connection", "reported_status", "reported_message", "lease_name",
+  "hook", "hook_until_ms", "hook_failure", "repair_at_ms", "hooks", "scenario_state",
+]);
+const LEASE_COLUMNS = columnsOf<LeaseRow>()([
+  "name", "seq", "client", "selector", "exporter_name", "duration_ms", "begin_ms", "end_ms",
+  "effective_begin_ms", "effective_end_ms", "exporter", "priority", "spot", "conditions", "tags", "context", "allow_disabled",
+  "generation", "released", "ended", "created_ms",
+]);
+
 export interface Changes {
   clients?: readonly ClientRecord[];
   exporters?: readonly ExporterRecord[];
@@ -288,29 +306,29 @@ export class LabStore {
     this.statements = {
       getMeta: this.db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
       setMeta: this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-      putClient: this.db.prepare(
-        `INSERT OR REPLACE INTO clients (name, uid, labels, username, token, token_expiry_ms, provisioned)
-         VALUES (@name, @uid, @labels, @username, @token, @token_expiry_ms, @provisioned)`,
-      ),
+      putClient: this.upsert<ClientRow>("clients", CLIENT_COLUMNS),
       deleteClient: this.db.prepare("DELETE FROM clients WHERE name = ?"),
-      putExporter: this.db.prepare(
-        `INSERT OR REPLACE INTO exporters (name, labels, enabled, connection, reported_status, reported_message, lease_name,
-           hook, hook_until_ms, hook_failure, repair_at_ms, hooks, scenario_state)
-         VALUES (@name, @labels, @enabled, @connection, @reported_status, @reported_message, @lease_name,
-           @hook, @hook_until_ms, @hook_failure, @repair_at_ms, @hooks, @scenario_state)`,
-      ),
+      putExporter: this.upsert<ExporterRow>("exporters", EXPORTER_COLUMNS),
       deleteExporter: this.db.prepare("DELETE FROM exporters WHERE name = ?"),
-      putLease: this.db.prepare(
-        `INSERT OR REPLACE INTO leases (name, seq, client, selector, exporter_name, duration_ms, begin_ms, end_ms,
-           effective_begin_ms, effective_end_ms, exporter, priority, spot, conditions, tags, context, allow_disabled,
-           generation, released, ended, created_ms)
-         VALUES (@name, @seq, @client, @selector, @exporter_name, @duration_ms, @begin_ms, @end_ms,
-           @effective_begin_ms, @effective_end_ms, @exporter, @priority, @spot, @conditions, @tags, @context, @allow_disabled,
-           @generation, @released, @ended, @created_ms)`,
-      ),
+      putLease: this.upsert<LeaseRow>("leases", LEASE_COLUMNS),
       deleteLease: this.db.prepare("DELETE FROM leases WHERE name = ?"),
     };
     this.load();
+  }
+
+  /**
+   * Writes a whole row by name: an upsert with positional parameters, which
+   * SQLite binds faster than named ones, and which updates in place where
+   * INSERT OR REPLACE deletes and inserts.
+   */
+  private upsert<Row>(table: string, columns: readonly (keyof Row & string)[]): (row: Row) => void {
+    const statement = this.db.prepare<unknown[]>(
+      `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})
+       ON CONFLICT(name) DO UPDATE SET ${columns.filter((c) => c !== "name").map((c) => `${c} = excluded.${c}`).join(", ")}`,
+    );
+    return (row) => {
+      statement.run(columns.map((c) => row[c]));
+    };
   }
 
   private load(): void {
@@ -487,7 +505,7 @@ export class LabStore {
       for (const name of changes.deleteExporters ?? []) this.statements.deleteExporter.run(name);
       for (const name of changes.deleteLeases ?? []) this.statements.deleteLease.run(name);
       for (const c of changes.clients ?? []) {
-        this.statements.putClient.run({
+        this.statements.putClient({
           name: c.name,
           uid: c.uid,
           labels: JSON.stringify(c.labels),
@@ -498,7 +516,7 @@ export class LabStore {
         });
       }
       for (const e of changes.exporters ?? []) {
-        this.statements.putExporter.run({
+        this.statements.putExporter({
           name: e.name,
           labels: JSON.stringify(e.labels),
           enabled: e.enabled ? 1 : 0,
@@ -515,7 +533,7 @@ export class LabStore {
         });
       }
       for (const l of changes.leases ?? []) {
-        this.statements.putLease.run({
+        this.statements.putLease({
           name: l.name,
           seq: l.seq,
           client: l.client,
