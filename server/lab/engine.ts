@@ -4,19 +4,23 @@
 // hooks and reporting the statuses upstream exporters report [S2]. Every
 // change is committed to the store before anyone is told about it.
 import { leaseExpiryMs, wholeSecondMs, type ReconciledLeaseTimes } from "../../src/domain/lease-times.js";
-import { EMPTY_SELECTOR, matchesSelector, parseSelector, type Selector } from "../../src/domain/selector.js";
+import { EMPTY_SELECTOR, isEmptySelector, parseSelector, type Selector } from "../../src/domain/selector.js";
 import { ExporterStatus } from "../../src/gen/jumpstarter/v1/common_pb.js";
 import { chooseExporter } from "./assignment.js";
 import { CONDITION_TEXTS, findCondition, sameConditions, setCondition, type ConditionChange } from "./conditions.js";
-import { canServeLeases, EXPORTER_TEXTS, exporterLabels } from "./exporter-status.js";
+import { canServeLeases, EXPORTER_TEXTS } from "./exporter-status.js";
 import { scenarioHooks, type HookKind, type HookPolicy } from "./hooks.js";
 import type { AccessPolicyRecord, ExporterRecord, LeaseRecord, StoredCondition } from "./records.js";
 import { Scheduler } from "./scheduler.js";
+import { SelectorMatches } from "./selector-matches.js";
 import type { LabStore } from "./store.js";
 
 /** [L7] Pending retries: the smallest of these at least the time already waited, then every 30 s. */
 export const PENDING_RETRY_STEPS_MS = [1_000, 2_000, 4_000, 8_000, 16_000] as const;
 export const PENDING_RETRY_MAX_MS = 30_000;
+
+/** Parsed lease selectors kept at once (a lab's leases share a few). */
+const MAX_PARSED_SELECTORS = 1_024;
 
 export function pendingRetryDelayMs(waitedMs: number): number {
   return PENDING_RETRY_STEPS_MS.find((d) => d >= waitedMs) ?? PENDING_RETRY_MAX_MS;
@@ -61,7 +65,9 @@ export class LabEngine {
   private readonly log: (message: string) => void;
   private readonly policies: readonly AccessPolicyRecord[];
   private hooks: HookPolicy;
+  /** Parsed lease selectors by their (normalised) text. */
   private readonly selectors = new Map<string, Selector>();
+  private readonly matches: SelectorMatches;
   /** Exporters changed since the waiting leases were last looked at. */
   private readonly changedExporters = new Set<string>();
   private stopped = false;
@@ -75,6 +81,7 @@ export class LabEngine {
     this.hooks = options.hooks ?? scenarioHooks;
     this.policies = options.policies ?? [];
     this.log = options.log ?? (() => undefined);
+    this.matches = new SelectorMatches(store);
   }
 
   setHookPolicy(policy: HookPolicy): void {
@@ -178,20 +185,29 @@ export class LabEngine {
   // Timers
 
   private leasesNotEnded(): LeaseRecord[] {
-    return this.store
-      .leases()
-      .filter((l) => !l.ended)
-      .sort((a, b) => a.seq - b.seq);
+    return this.store.leasesNotEnded();
   }
 
   private selectorOf(lease: LeaseRecord): Selector {
-    let selector = this.selectors.get(lease.name);
+    let selector = this.selectors.get(lease.selector);
     if (selector === undefined) {
       const parsed = parseSelector(lease.selector);
       selector = parsed.ok ? parsed.selector : EMPTY_SELECTOR;
-      this.selectors.set(lease.name, selector);
+      // Bounded: clients choose selectors; the oldest goes first.
+      if (this.selectors.size >= MAX_PARSED_SELECTORS) this.selectors.delete(this.selectors.keys().next().value ?? "");
+      this.selectors.set(lease.selector, selector);
     }
     return selector;
+  }
+
+  /** [L2] step 3's raw material: the pinned exporter, or those the selector matches (the rest could never be chosen). */
+  private candidatesFor(lease: LeaseRecord): ExporterRecord[] {
+    if (lease.exporterName !== undefined) {
+      const pinned = this.store.exporter(lease.exporterName);
+      return pinned === undefined ? [] : [pinned];
+    }
+    const selector = this.selectorOf(lease);
+    return isEmptySelector(selector) ? [] : this.matches.exporters(lease.selector, selector);
   }
 
   private guarded(what: string, fn: () => void): void {
@@ -247,7 +263,7 @@ export class LabEngine {
   /** Could this exporter be among the lease's candidates [L2] step 3? A vanished one counts, to be safe. */
   private couldServe(lease: LeaseRecord, name: string, exporter: ExporterRecord | undefined): boolean {
     if (lease.exporterName !== undefined) return lease.exporterName === name;
-    return exporter === undefined || matchesSelector(this.selectorOf(lease), exporterLabels(exporter));
+    return exporter === undefined || this.matches.matchesExporter(lease.selector, this.selectorOf(lease), name);
   }
 
   // ---------------------------------------------------------------------------
@@ -281,7 +297,7 @@ export class LabEngine {
           durationMs: lease.durationMs,
           clientLabels: client?.labels ?? {},
         },
-        this.store.exporters(),
+        this.candidatesFor(lease),
         this.policies,
         (holder) => this.store.lease(holder)?.spot === true,
       );

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import type { LeaseRecord } from "./records.js";
+import { ExporterStatus } from "../../src/gen/jumpstarter/v1/common_pb.js";
+import { NO_HOOKS, type ExporterRecord, type LeaseRecord } from "./records.js";
 import { LabStore } from "./store.js";
 
 const cleanups: (() => void)[] = [];
@@ -100,5 +101,58 @@ describe("group commit", () => {
     const reopened = new LabStore(dir);
     cleanups.push(() => reopened.close());
     expect(reopened.leases().map((l) => l.name)).toEqual(["a"]);
+  });
+});
+
+function exporter(name: string, labels: Record<string, string>): ExporterRecord {
+  return {
+    name,
+    labels,
+    enabled: true,
+    connection: "connected",
+    reportedStatus: ExporterStatus.AVAILABLE,
+    reportedMessage: "",
+    leaseName: undefined,
+    hook: undefined,
+    hookUntilMs: undefined,
+    hookFailure: undefined,
+    repairAtMs: undefined,
+    hooks: NO_HOOKS,
+    scenarioState: "",
+  };
+}
+
+describe("what the engine reads without scanning every record", () => {
+  it("lists the leases not ended oldest first, without ended or deleted ones, and again after a restart", () => {
+    const { store, dir } = openStore();
+    store.commit({ leases: [lease("z", 1), lease("a", 2), lease("m", 3)] });
+    expect(store.leasesNotEnded().map((l) => l.name)).toEqual(["z", "a", "m"]);
+    store.commit({ leases: [{ ...lease("a", 2), ended: true }, { ...lease("z", 1), generation: 2 }] });
+    store.commit({ deleteLeases: ["m"] });
+    expect(store.leasesNotEnded().map((l) => [l.name, l.generation])).toEqual([["z", 2]]);
+    // A lease with a lower seq than those already in (not made today) still takes its place.
+    store.commit({ leases: [lease("b", 5), lease("c", 0)] });
+    expect(store.leasesNotEnded().map((l) => l.name)).toEqual(["c", "z", "b"]);
+    store.close();
+    const reopened = new LabStore(dir);
+    cleanups.push(() => reopened.close());
+    expect(reopened.leasesNotEnded().map((l) => l.name)).toEqual(["c", "z", "b"]);
+  });
+
+  it("moves labelsVersion when an exporter comes, goes, or its labels or registration change, not when its state does", () => {
+    const { store } = openStore();
+    const moves = (change: () => void): boolean => {
+      const before = store.labelsVersion();
+      change();
+      return store.labelsVersion() !== before;
+    };
+    const rpi = exporter("rpi-1", { board: "rpi5" });
+    expect(moves(() => store.commit({ exporters: [rpi] }))).toBe(true);
+    expect(moves(() => store.commit({ exporters: [{ ...rpi, leaseName: "l1", reportedStatus: ExporterStatus.LEASE_READY }] }))).toBe(false);
+    expect(moves(() => store.commit({ exporters: [{ ...rpi, connection: "lost" }] }))).toBe(false);
+    expect(moves(() => store.commit({ exporters: [{ ...rpi, connection: "never" }] }))).toBe(true);
+    expect(moves(() => store.commit({ exporters: [{ ...rpi, labels: { board: "rpi4" } }] }))).toBe(true);
+    expect(moves(() => store.commit({ deleteExporters: ["rpi-1"] }))).toBe(true);
+    expect(moves(() => store.commit({ deleteExporters: ["rpi-1"] }))).toBe(false);
   });
 });

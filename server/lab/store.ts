@@ -2,10 +2,17 @@
 // commit(): written at once (inside the open batch, as a savepoint, so a
 // refused change moves nothing) and then shown in the memory view. Group
 // commit: the changes of one event-loop turn share one transaction, committed
-// (synchronous=FULL) once the turn's callbacks have run (under load, at most
-// every 2 ms, so concurrent calls share an fsync); durable() resolves
-// when what was written so far is on disk, and every answer waits for it, so
-// whatever an RPC acknowledged survives a kill -9.
+// once the turn's callbacks have run (under load, at most every 2 ms, so
+// concurrent calls share a commit); durable() resolves when what was written
+// so far is committed, and every answer waits for it, so whatever an RPC
+// acknowledged survives a kill -9.
+//
+// WAL with synchronous=NORMAL: a COMMIT has written its pages into the WAL
+// file (the kernel's page cache) before it returns, which is all a kill -9 of
+// this process needs, since the kernel still writes them out; the fsync comes
+// at checkpoints instead of at every commit, off the path of every answer. A
+// crash of the machine itself (power loss, kernel panic) can take back the
+// last commits before a checkpoint; the database stays consistent.
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -116,6 +123,24 @@ interface LeaseRow {
   created_ms: number;
 }
 
+/** A table's columns, every one of the row type's (the type check names any left out). */
+function columnsOf<Row>() {
+  return <const C extends readonly (keyof Row & string)[]>(
+    list: C & ([Exclude<keyof Row, C[number]>] extends [never] ? unknown : { missing: Exclude<keyof Row, C[number]> }),
+  ): C => list;
+}
+
+const CLIENT_COLUMNS = columnsOf<ClientRow>()(["name", "uid", "labels", "username", "token", "token_expiry_ms", "provisioned"]);
+const EXPORTER_COLUMNS = columnsOf<ExporterRow>()([
+  "name", "labels", "enabled", "connection", "reported_status", "reported_message", "lease_name",
+  "hook", "hook_until_ms", "hook_failure", "repair_at_ms", "hooks", "scenario_state",
+]);
+const LEASE_COLUMNS = columnsOf<LeaseRow>()([
+  "name", "seq", "client", "selector", "exporter_name", "duration_ms", "begin_ms", "end_ms",
+  "effective_begin_ms", "effective_end_ms", "exporter", "priority", "spot", "conditions", "tags", "context", "allow_disabled",
+  "generation", "released", "ended", "created_ms",
+]);
+
 export interface Changes {
   clients?: readonly ClientRecord[];
   exporters?: readonly ExporterRecord[];
@@ -188,6 +213,52 @@ function binarySearch<T extends { readonly name: string }>(items: readonly T[], 
   return -1 - lo;
 }
 
+/**
+ * The leases not ended, in seq order. New leases get the next seq, so a Map
+ * kept in insertion order is in seq order; a lease with a lower seq than the
+ * last one put in (none today) makes it sort once at the next read.
+ */
+class LeasesNotEnded {
+  private readonly map = new Map<string, LeaseRecord>();
+  private lastSeq = Number.NEGATIVE_INFINITY;
+  private unordered = false;
+
+  set(l: LeaseRecord): void {
+    if (l.ended) {
+      this.map.delete(l.name);
+      return;
+    }
+    if (!this.map.has(l.name)) {
+      if (l.seq < this.lastSeq) this.unordered = true;
+      this.lastSeq = Math.max(this.lastSeq, l.seq);
+    }
+    this.map.set(l.name, l);
+  }
+  delete(name: string): void {
+    this.map.delete(name);
+  }
+  clear(): void {
+    this.map.clear();
+    this.lastSeq = Number.NEGATIVE_INFINITY;
+    this.unordered = false;
+  }
+  /** A copy: passes over these leases change the set as they go. */
+  values(): LeaseRecord[] {
+    if (this.unordered) {
+      const sorted = [...this.map.values()].sort((a, b) => a.seq - b.seq);
+      this.map.clear();
+      for (const l of sorted) this.map.set(l.name, l);
+      this.unordered = false;
+    }
+    return [...this.map.values()];
+  }
+}
+
+/** Could the labels clients see ([O7]) differ between these two records of one exporter? */
+function labelsMayDiffer(before: ExporterRecord | undefined, after: ExporterRecord): boolean {
+  return before === undefined || before.labels !== after.labels || (before.connection === "never") !== (after.connection === "never");
+}
+
 /** The least time between two group commits while changes keep coming (ms). */
 const GROUP_COMMIT_GAP_MS = 2;
 
@@ -206,6 +277,9 @@ export class LabStore {
   private readonly clientMap = new SortedMap<ClientRecord>();
   private readonly exporterMap = new SortedMap<ExporterRecord>();
   private readonly leaseMap = new SortedMap<LeaseRecord>();
+  private readonly notEnded = new LeasesNotEnded();
+  /** Counts the changes to which exporters there are and to their labels (see labelsVersion()). */
+  private exporterLabelChanges = 0;
   private lastSeq = 0;
   private readonly statements;
   /** Set when the data folder held an older simulator's lab, which was discarded. */
@@ -218,7 +292,7 @@ export class LabStore {
     ensurePrivateFile(path);
     this.db = new Database(path);
     this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = FULL");
+    this.db.pragma("synchronous = NORMAL");
     const version = this.db.pragma("user_version", { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       this.db.close();
@@ -232,33 +306,34 @@ export class LabStore {
     this.statements = {
       getMeta: this.db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
       setMeta: this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-      putClient: this.db.prepare(
-        `INSERT OR REPLACE INTO clients (name, uid, labels, username, token, token_expiry_ms, provisioned)
-         VALUES (@name, @uid, @labels, @username, @token, @token_expiry_ms, @provisioned)`,
-      ),
+      putClient: this.upsert<ClientRow>("clients", CLIENT_COLUMNS),
       deleteClient: this.db.prepare("DELETE FROM clients WHERE name = ?"),
-      putExporter: this.db.prepare(
-        `INSERT OR REPLACE INTO exporters (name, labels, enabled, connection, reported_status, reported_message, lease_name,
-           hook, hook_until_ms, hook_failure, repair_at_ms, hooks, scenario_state)
-         VALUES (@name, @labels, @enabled, @connection, @reported_status, @reported_message, @lease_name,
-           @hook, @hook_until_ms, @hook_failure, @repair_at_ms, @hooks, @scenario_state)`,
-      ),
+      putExporter: this.upsert<ExporterRow>("exporters", EXPORTER_COLUMNS),
       deleteExporter: this.db.prepare("DELETE FROM exporters WHERE name = ?"),
-      putLease: this.db.prepare(
-        `INSERT OR REPLACE INTO leases (name, seq, client, selector, exporter_name, duration_ms, begin_ms, end_ms,
-           effective_begin_ms, effective_end_ms, exporter, priority, spot, conditions, tags, context, allow_disabled,
-           generation, released, ended, created_ms)
-         VALUES (@name, @seq, @client, @selector, @exporter_name, @duration_ms, @begin_ms, @end_ms,
-           @effective_begin_ms, @effective_end_ms, @exporter, @priority, @spot, @conditions, @tags, @context, @allow_disabled,
-           @generation, @released, @ended, @created_ms)`,
-      ),
+      putLease: this.upsert<LeaseRow>("leases", LEASE_COLUMNS),
       deleteLease: this.db.prepare("DELETE FROM leases WHERE name = ?"),
     };
     this.load();
   }
 
+  /**
+   * Writes a whole row by name: an upsert with positional parameters, which
+   * SQLite binds faster than named ones, and which updates in place where
+   * INSERT OR REPLACE deletes and inserts.
+   */
+  private upsert<Row>(table: string, columns: readonly (keyof Row & string)[]): (row: Row) => void {
+    const statement = this.db.prepare<unknown[]>(
+      `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})
+       ON CONFLICT(name) DO UPDATE SET ${columns.filter((c) => c !== "name").map((c) => `${c} = excluded.${c}`).join(", ")}`,
+    );
+    return (row) => {
+      statement.run(columns.map((c) => row[c]));
+    };
+  }
+
   private load(): void {
     this.lastSeq = 0;
+    this.exporterLabelChanges += 1;
     for (const row of this.db.prepare<[], ClientRow>("SELECT * FROM clients").all()) {
       this.clientMap.set({
         name: row.name,
@@ -313,6 +388,7 @@ export class LabStore {
       });
       this.lastSeq = Math.max(this.lastSeq, row.seq);
     }
+    for (const l of this.leaseMap.values()) this.notEnded.set(l);
   }
 
   getMeta(key: string): string | undefined {
@@ -351,6 +427,17 @@ export class LabStore {
   lease(name: string): LeaseRecord | undefined {
     return this.leaseMap.get(name);
   }
+  /** The leases not ended, oldest (lowest seq) first: what the engine passes over. */
+  leasesNotEnded(): LeaseRecord[] {
+    return this.notEnded.values();
+  }
+  /**
+   * Moves whenever an exporter is added or removed, or its labels as clients see
+   * them ([O7]: labels, and the name label once registered) may have changed.
+   */
+  labelsVersion(): number {
+    return this.exporterLabelChanges;
+  }
   nextLeaseSeq(): number {
     this.lastSeq += 1;
     return this.lastSeq;
@@ -378,13 +465,13 @@ export class LabStore {
     durable.catch(() => undefined);
     this.batch = { durable, resolve, reject };
     // Under load, commits come at most every GROUP_COMMIT_GAP_MS, so the calls
-    // arriving meanwhile share one fsync; a lone call is committed at once.
+    // arriving meanwhile share one commit; a lone call is committed at once.
     const wait = this.lastFlushMs + GROUP_COMMIT_GAP_MS - performance.now();
     if (wait > 0) setTimeout(() => this.flush(), wait);
     else setImmediate(() => this.flush());
   }
 
-  /** Commits the open batch: one fsync for every change of the turn. */
+  /** Commits the open batch: one commit for every change of the turn. */
   flush(): void {
     const batch = this.batch;
     if (batch === undefined) return;
@@ -406,6 +493,7 @@ export class LabStore {
     this.clientMap.clear();
     this.exporterMap.clear();
     this.leaseMap.clear();
+    this.notEnded.clear();
     this.load();
   }
 
@@ -417,7 +505,7 @@ export class LabStore {
       for (const name of changes.deleteExporters ?? []) this.statements.deleteExporter.run(name);
       for (const name of changes.deleteLeases ?? []) this.statements.deleteLease.run(name);
       for (const c of changes.clients ?? []) {
-        this.statements.putClient.run({
+        this.statements.putClient({
           name: c.name,
           uid: c.uid,
           labels: JSON.stringify(c.labels),
@@ -428,7 +516,7 @@ export class LabStore {
         });
       }
       for (const e of changes.exporters ?? []) {
-        this.statements.putExporter.run({
+        this.statements.putExporter({
           name: e.name,
           labels: JSON.stringify(e.labels),
           enabled: e.enabled ? 1 : 0,
@@ -445,7 +533,7 @@ export class LabStore {
         });
       }
       for (const l of changes.leases ?? []) {
-        this.statements.putLease.run({
+        this.statements.putLease({
           name: l.name,
           seq: l.seq,
           client: l.client,
@@ -472,11 +560,23 @@ export class LabStore {
     });
     write();
     for (const name of changes.deleteClients ?? []) this.clientMap.delete(name);
-    for (const name of changes.deleteExporters ?? []) this.exporterMap.delete(name);
-    for (const name of changes.deleteLeases ?? []) this.leaseMap.delete(name);
+    for (const name of changes.deleteExporters ?? []) {
+      if (this.exporterMap.get(name) !== undefined) this.exporterLabelChanges += 1;
+      this.exporterMap.delete(name);
+    }
+    for (const name of changes.deleteLeases ?? []) {
+      this.leaseMap.delete(name);
+      this.notEnded.delete(name);
+    }
     for (const c of changes.clients ?? []) this.clientMap.set(c);
-    for (const e of changes.exporters ?? []) this.exporterMap.set(e);
-    for (const l of changes.leases ?? []) this.leaseMap.set(l);
+    for (const e of changes.exporters ?? []) {
+      if (labelsMayDiffer(this.exporterMap.get(e.name), e)) this.exporterLabelChanges += 1;
+      this.exporterMap.set(e);
+    }
+    for (const l of changes.leases ?? []) {
+      this.leaseMap.set(l);
+      this.notEnded.set(l);
+    }
   }
 
   close(): void {
