@@ -2,27 +2,11 @@
 // are now, and worked out again when the store says labels changed.
 import { describe, expect, it } from "vitest";
 import { parseSelector, type Selector } from "../../src/domain/selector.js";
-import { ExporterStatus } from "../../src/gen/jumpstarter/v1/common_pb.js";
-import { NO_HOOKS, type ExporterRecord } from "./records.js";
+import type { ExporterRecord } from "./records.js";
 import { SelectorMatches, type LabelledExporters } from "./selector-matches.js";
+import { exporterRecord } from "./testing/exporter-record.js";
 
-function exporter(name: string, labels: Record<string, string>, connection: ExporterRecord["connection"] = "connected"): ExporterRecord {
-  return {
-    name,
-    labels,
-    enabled: true,
-    connection,
-    reportedStatus: ExporterStatus.AVAILABLE,
-    reportedMessage: "",
-    leaseName: undefined,
-    hook: undefined,
-    hookUntilMs: undefined,
-    hookFailure: undefined,
-    repairAtMs: undefined,
-    hooks: NO_HOOKS,
-    scenarioState: "",
-  };
-}
+const exporter = exporterRecord;
 
 /** A store stand-in that counts how often the whole lab is read. */
 function lab(records: ExporterRecord[]): LabelledExporters & { records: ExporterRecord[]; version: number; scans: number } {

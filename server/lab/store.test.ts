@@ -7,8 +7,9 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { ExporterStatus } from "../../src/gen/jumpstarter/v1/common_pb.js";
-import { NO_HOOKS, type ExporterRecord, type LeaseRecord } from "./records.js";
+import type { LeaseRecord } from "./records.js";
 import { LabStore } from "./store.js";
+import { exporterRecord } from "./testing/exporter-record.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -104,23 +105,7 @@ describe("group commit", () => {
   });
 });
 
-function exporter(name: string, labels: Record<string, string>): ExporterRecord {
-  return {
-    name,
-    labels,
-    enabled: true,
-    connection: "connected",
-    reportedStatus: ExporterStatus.AVAILABLE,
-    reportedMessage: "",
-    leaseName: undefined,
-    hook: undefined,
-    hookUntilMs: undefined,
-    hookFailure: undefined,
-    repairAtMs: undefined,
-    hooks: NO_HOOKS,
-    scenarioState: "",
-  };
-}
+const exporter = exporterRecord;
 
 describe("what the engine reads without scanning every record", () => {
   it("lists the leases not ended oldest first, without ended or deleted ones, and again after a restart", () => {
