@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { bootHtml } from "./scripts/boot-html.js";
 import { trimPatternflyCss } from "./scripts/trim-patternfly-css.js";
 
 // The gateway that `npm run dev` forwards gRPC-Web calls to (the SPA always
@@ -42,7 +43,7 @@ function patternflyCssTrim(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), patternflyAdjacentSelectorFix(), patternflyCssTrim()],
+  plugins: [react(), patternflyAdjacentSelectorFix(), patternflyCssTrim(), bootHtml()],
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   build: {
     outDir: "dist",

@@ -1,5 +1,7 @@
 // Static checks of envoy.yaml (Envoy itself does not run here).
 import { readFileSync } from "node:fs";
+import { BOOT_SCRIPT } from "../../src/boot/boot-script.js";
+import { inlineScriptHashes } from "../../server/gateway/inline-scripts.js";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
@@ -129,5 +131,13 @@ describe("deploy/envoy/envoy.yaml", () => {
   it("sends every route to a cluster that exists", () => {
     const names = new Set(clusters.map((c) => c.name));
     for (const route of routes) expect(names.has(record(route.route, "route action").cluster)).toBe(true);
+  });
+});
+
+describe("the README's nginx example", () => {
+  it("allows the current boot script by its hash, as the portal gateway does (issue 13)", () => {
+    const readme = readFileSync(new URL("./README.md", import.meta.url), "utf8");
+    const [hash] = inlineScriptHashes(`<script>${BOOT_SCRIPT}</script>`);
+    expect(readme).toContain(`script-src 'self' ${hash ?? "(no hash)"};`);
   });
 });

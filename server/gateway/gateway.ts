@@ -162,7 +162,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Read once at start: the login service's providers change when the lab's configuration does.
   const portal = await loadPortalConfig(options.portal ?? {});
   if (portal.problem !== undefined) log(JSON.stringify({ time: new Date().toISOString(), error: portal.problem }));
-  const headers = securityHeaders(providerOrigins(portal.config));
+  const headers = securityHeaders(providerOrigins(portal.config), statics?.inlineScriptHashes ?? []);
   const portalConfigBody = JSON.stringify(portal.config);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

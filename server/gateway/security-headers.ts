@@ -1,14 +1,15 @@
 // Headers every response carries, API and static alike. The SPA is built by
-// Vite into external module scripts, so no inline script is ever needed;
+// Vite into external module scripts; its one inline script, the boot script,
+// is allowed by its hash (inline-scripts.ts), never by 'unsafe-inline'.
 // PatternFly sets inline styles, hence 'unsafe-inline' for style-src only.
 // The browser talks to the lab's OIDC providers itself (discovery, token
 // endpoint), so their origins join connect-src, and nothing else does.
 import type { ServerResponse } from "node:http";
 
-export function contentSecurityPolicy(connectOrigins: readonly string[] = []): string {
+export function contentSecurityPolicy(connectOrigins: readonly string[] = [], scriptHashes: readonly string[] = []): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    ["script-src 'self'", ...scriptHashes].join(" "),
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
@@ -20,9 +21,9 @@ export function contentSecurityPolicy(connectOrigins: readonly string[] = []): s
   ].join("; ");
 }
 
-export function securityHeaders(connectOrigins: readonly string[] = []): Readonly<Record<string, string>> {
+export function securityHeaders(connectOrigins: readonly string[] = [], scriptHashes: readonly string[] = []): Readonly<Record<string, string>> {
   return {
-    "Content-Security-Policy": contentSecurityPolicy(connectOrigins),
+    "Content-Security-Policy": contentSecurityPolicy(connectOrigins, scriptHashes),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",

@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { join, sep } from "node:path";
 import { contentTypeFor, isCompressible } from "./content-types.js";
 import { createCompressionCache, negotiateEncoding, type Encoding } from "./content-encoding.js";
+import { inlineScriptHashes } from "./inline-scripts.js";
 
 export const immutableCacheControl = "public, max-age=31536000, immutable";
 export const revalidateCacheControl = "no-cache";
@@ -24,6 +25,8 @@ export function isHashedAsset(relativePath: string): boolean {
 export interface StaticFiles {
   /** `path` is the URL path without query. Answers every GET/HEAD; refuses other methods. */
   serve(req: IncomingMessage, res: ServerResponse, path: string): Promise<void>;
+  /** The CSP hashes of index.html's inline scripts, as read at start (a rebuild while running needs a restart). */
+  readonly inlineScriptHashes: readonly string[];
 }
 
 function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
@@ -75,6 +78,7 @@ export async function createStaticFiles(dir: string): Promise<StaticFiles> {
   } catch {
     throw new Error(`the static directory ${dir} has no index.html (build the portal first)`);
   }
+  const scriptHashes = inlineScriptHashes(await readFile(indexPath, "utf8"));
   const cache = createCompressionCache();
 
   /** The real file inside root for these segments, or undefined. Symlinks out of root do not count. */
@@ -132,6 +136,7 @@ export async function createStaticFiles(dir: string): Promise<StaticFiles> {
   }
 
   return {
+    inlineScriptHashes: scriptHashes,
     async serve(req, res, path) {
       if (req.method !== "GET" && req.method !== "HEAD") {
         plain(res, 405, "method not allowed", { Allow: "GET, HEAD" });

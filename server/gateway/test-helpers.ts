@@ -8,7 +8,7 @@ import { join } from "node:path";
 
 export const appJs = `// the portal bundle\n${"export const line = 'a line of JavaScript that compresses well';\n".repeat(100)}`;
 export const indexHtml = `<!doctype html>
-<html><head><meta charset="utf-8"><title>Portal</title>
+<html><head><meta charset="utf-8"><script>document.documentElement.dataset.boot="shell";</script><title>Portal</title>
 <script type="module" src="/assets/app-abc123.js"></script></head>
 <body><div id="root"></div></body></html>
 `;

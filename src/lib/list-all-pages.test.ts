@@ -29,8 +29,20 @@ describe("listAllPages [P1]-[P5]", () => {
   it("hands over the items read so far after each page that more pages follow", async () => {
     const items = Array.from({ length: 1201 }, (_, i) => i);
     const partial: number[] = [];
-    await listAllPages(pagedSource(items, 500).fetch, { onPartial: (soFar) => partial.push(soFar.length) });
+    await listAllPages(pagedSource(items, 500).fetch, { onPartial: (soFar) => void partial.push(soFar.length) });
     expect(partial).toEqual([500, 1000]);
+  });
+
+  it("asks for the next page only once a promise onPartial returns has settled", async () => {
+    const src = pagedSource(Array.from({ length: 1201 }, (_, i) => i), 500);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const listing = listAllPages(src.fetch, { onPartial: (soFar) => (soFar.length === 500 ? held : undefined) });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(src.tokens).toEqual([""]);
+    release();
+    await expect(listing).resolves.toHaveLength(1201);
+    expect(src.tokens).toEqual(["", "p500", "p1000"]);
   });
 
   it("makes one call for a list that fits one page", async () => {

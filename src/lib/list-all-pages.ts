@@ -19,9 +19,10 @@ export interface ListAllPagesOptions<T = unknown> {
   /**
    * Called after each page that more pages follow, with the items read so
    * far in this pass (a restart begins again from none), so a first load can
-   * be shown before the last page.
+   * be shown before the last page. A promise it returns holds the next
+   * page back until it settles.
    */
-  readonly onPartial?: (itemsSoFar: readonly T[]) => void;
+  readonly onPartial?: (itemsSoFar: readonly T[]) => void | Promise<void>;
 }
 
 /**
@@ -48,7 +49,7 @@ type Pass<T> = { readonly ok: true; readonly items: T[] } | { readonly ok: false
 async function onePass<T>(
   fetchPage: (pageToken: string) => Promise<Page<T>>,
   maxPages: number,
-  onPartial: ((itemsSoFar: readonly T[]) => void) | undefined,
+  onPartial: ((itemsSoFar: readonly T[]) => void | Promise<void>) | undefined,
 ): Promise<Pass<T>> {
   const all: T[] = [];
   const seen = new Set<string>();
@@ -70,6 +71,6 @@ async function onePass<T>(
     }
     seen.add(page.nextPageToken);
     token = page.nextPageToken;
-    onPartial?.(all);
+    await onPartial?.(all);
   }
 }

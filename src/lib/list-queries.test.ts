@@ -6,6 +6,7 @@ import { addStaticKeyToTransport } from "@connectrpc/connect-query";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
 import { ClientService, ExporterSchema, LeaseSchema, type ListExportersRequest, type ListLeasesRequest } from "@/gen/jumpstarter/client/v1/client_pb.js";
+import { LIST_PAGE_SIZE } from "@/lib/config";
 import { invalidateLeasesAndExporters } from "@/lib/invalidate";
 import { exportersQueryOptions, isPartialAnswer, leasesQueryOptions } from "@/lib/list-queries";
 
@@ -70,7 +71,7 @@ describe("exportersQueryOptions, progressive [P1] [P3]", () => {
     expect(isPartialAnswer(data)).toBe(false);
     // A small first page paints soon, then the whole list (read in large pages: [P1] lets page_size change between pages).
     expect(seen).toEqual([
-      [500, true],
+      [LIST_PAGE_SIZE, true],
       [4603, false],
     ]);
     // Rows already shown keep their objects when the whole list arrives.

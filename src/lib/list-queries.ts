@@ -1,5 +1,5 @@
 // Whole-list queries shared by every feature: ListExporters and ListLeases
-// followed through every page (page_size 2,000; 500 for the first page of a
+// followed through every page (page_size 2,000; 100 for the first page of a
 // first load shown as it arrives). The keys are Connect-Query's
 // own for the method, with the session's transport and the request, so
 //  - two sessions never share entries (the transport key names the client),
@@ -24,6 +24,7 @@ import {
   type ListLeasesResponse,
 } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { LIST_BULK_PAGE_SIZE, LIST_PAGE_SIZE } from "@/lib/config";
+import { afterNextPaint } from "@/lib/after-next-paint";
 import { listAllPages } from "@/lib/list-all-pages";
 import { isMessageOf, reuseEqualItems } from "@/lib/list-sharing";
 
@@ -63,6 +64,8 @@ export function exportersQueryOptions(transport: Transport, namespace: string, f
               onPartial: (soFar) => {
                 if (soFar.length > LIST_PAGE_SIZE) return;
                 client.setQueryData(queryKey, create(ListExportersResponseSchema, { exporters: [...soFar], nextPageToken: MORE_PAGES_FOLLOW }));
+                // The rest once these rows are on screen (after-next-paint.ts).
+                return afterNextPaint();
               },
             }
           : {},

@@ -3,6 +3,8 @@
 // per session, and so non-React code (the query cache's error handler) can
 // end a session the controller rejected.
 import type { Transport } from "@connectrpc/connect";
+// Relative: the benches and tests import this module outside the app's alias.
+import { SESSION_STORAGE_KEY } from "./page-globals.js";
 
 /** What the portal needs to act as one Jumpstarter client. */
 export interface Session {
@@ -61,8 +63,7 @@ export interface SessionStore {
   readonly renewToken: (token: string, obtainedAtMs: number, expiresAtMs: number) => void;
 }
 
-/** The key under which a session is stored in sessionStorage or localStorage. */
-export const SESSION_STORAGE_KEY = "jumpstarter-portal.session";
+export { SESSION_STORAGE_KEY } from "./page-globals.js";
 
 /** A Storage subset, so tests can pass a Map-backed fake. */
 export type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;

@@ -1,14 +1,14 @@
-// Light, dark, or follow the system. Applied from main.tsx before the first
-// render (no inline script: the gateway's CSP forbids them) and kept in sync
-// with the system setting while "system" is chosen.
+// Light, dark, or follow the system. The boot script in index.html applies
+// the stored choice before the first paint; main.tsx applies it again before
+// the first render (where that script is not allowed to run) and keeps it in
+// sync with the system setting while "system" is chosen.
 import { useSyncExternalStore } from "react";
+import { DARK_THEME_CLASS, THEME_STORAGE_KEY } from "@/lib/page-globals";
 
 export type ThemePreference = "light" | "dark" | "system";
 export type Theme = "light" | "dark";
 
-export const THEME_STORAGE_KEY = "jumpstarter-portal.theme";
-/** PatternFly 6's dark theme switch, a class on <html>. */
-export const DARK_THEME_CLASS = "pf-v6-theme-dark";
+export { DARK_THEME_CLASS, THEME_STORAGE_KEY } from "@/lib/page-globals";
 
 export function isThemePreference(v: unknown): v is ThemePreference {
   return v === "light" || v === "dark" || v === "system";
