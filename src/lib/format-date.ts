@@ -1,8 +1,14 @@
 // Absolute dates and times in the user's own time zone and locale.
 import { formatBookedDuration } from "@/domain/time-words";
 
+// Made on first use, not when the module loads: a formatter with time zone
+// names costs Chromium about 35 ms to build (its zone data), which a page's
+// first paint should not wait for when it shows no absolute time (issue 13).
+let absolute: Intl.DateTimeFormat | undefined;
+let withSeconds: Intl.DateTimeFormat | undefined;
+
 // Components rather than dateStyle: dateStyle cannot be combined with timeZoneName.
-const absolute = new Intl.DateTimeFormat(undefined, {
+const absoluteOptions: Intl.DateTimeFormatOptions = {
   weekday: "short",
   year: "numeric",
   month: "short",
@@ -11,9 +17,9 @@ const absolute = new Intl.DateTimeFormat(undefined, {
   minute: "2-digit",
   // Always show the zone: a lab is shared across sites.
   timeZoneName: "short",
-});
+};
 
-const withSeconds = new Intl.DateTimeFormat(undefined, {
+const withSecondsOptions: Intl.DateTimeFormatOptions = {
   year: "numeric",
   month: "short",
   day: "numeric",
@@ -21,15 +27,17 @@ const withSeconds = new Intl.DateTimeFormat(undefined, {
   minute: "2-digit",
   second: "2-digit",
   timeZoneName: "short",
-});
+};
 
 /** "Fri, 21 Nov 2025, 10:00 CET" in the user's locale and zone. */
 export function formatAbsolute(ms: number): string {
+  absolute ??= new Intl.DateTimeFormat(undefined, absoluteOptions);
   return absolute.format(new Date(ms));
 }
 
 /** "21 Nov 2025, 10:00:05 CET", for condition transition times and refresh stamps. */
 export function formatAbsoluteWithSeconds(ms: number): string {
+  withSeconds ??= new Intl.DateTimeFormat(undefined, withSecondsOptions);
   return withSeconds.format(new Date(ms));
 }
 
