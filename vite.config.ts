@@ -52,6 +52,8 @@ export default defineConfig({
     assetsDir: "assets",
     // Never inline assets as data: URLs in scripts; the gateway's CSP stays strict.
     assetsInlineLimit: 0,
+    // dist/.vite/manifest.json: what each module loads, for `npm run bench:bundle` (never served: a dot folder).
+    manifest: true,
   },
   server: {
     proxy: {

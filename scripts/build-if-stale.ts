@@ -7,7 +7,8 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const inputs = ["src", "index.html", "vite.config.ts", "package-lock.json", "public"];
+// The build's own plugins (scripts/boot-html.ts, trim-patternfly-css.ts) shape dist/ too.
+const inputs = ["src", "index.html", "vite.config.ts", "scripts/boot-html.ts", "scripts/trim-patternfly-css.ts", "package-lock.json", "public"];
 const stampFile = join(root, "node_modules", ".cache", "portal-build-hash");
 
 function* walk(path: string): Generator<string> {

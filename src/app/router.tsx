@@ -4,12 +4,15 @@
 // /sign-in/oidc is the redirect URI a lab registers at its provider.
 //
 // Every page is loaded when first visited (route-level splitting): the
-// sign-in page needs none of the tables, the wall none of the forms. The
+// sign-in page needs none of the tables, the wall none of the forms. Each
+// route imports its page's own module, not the feature's index file, so a
+// page does not bring its feature's other pages along. The
 // guard, the error page and the not-found page are small and stay here.
 import type { QueryClient } from "@tanstack/react-query";
 import type { ComponentType } from "react";
 import { createBrowserRouter, Navigate, type LoaderFunctionArgs } from "react-router";
 import { NotFoundPage } from "@/app/not-found-page";
+import { BootFrame } from "@/boot/boot-frame";
 import { RouteError } from "@/app/route-error";
 import { RequireSession } from "@/features/auth/require-session";
 import type { SessionStore } from "@/lib/session";
@@ -39,8 +42,8 @@ export function createAppRouter({ queryClient, sessionStore }: AppRouterDeps) {
   return createBrowserRouter([
     {
       errorElement: <RouteError />,
-      // While the first page's code arrives: the page's own background, nothing that jumps.
-      hydrateFallbackElement: <div className="portal-boot" aria-busy="true" />,
+      // While the first page's code arrives: the boot frame index.html painted, unchanged.
+      hydrateFallbackElement: <BootFrame />,
       children: [
         { path: "/sign-in", lazy: page(() => import("@/features/auth/sign-in-page"), (m) => m.SignInPage) },
         { path: "/sign-in/oidc", lazy: page(() => import("@/features/auth/oidc/oidc-callback-page"), (m) => m.OidcCallbackPage) },
@@ -63,12 +66,12 @@ export function createAppRouter({ queryClient, sessionStore }: AppRouterDeps) {
               lazy: page(() => import("@/app/app-shell"), (m) => m.AppShell),
               children: [
                 { index: true, element: <Navigate to="/exporters" replace /> },
-                { path: "exporters", loader: prefetchExporters, shouldRevalidate: () => false, lazy: page(() => import("@/features/exporters"), (m) => m.ExportersPage) },
-                { path: "exporters/:name", lazy: page(() => import("@/features/exporters"), (m) => m.ExporterDetailPage) },
-                { path: "leases", lazy: page(() => import("@/features/leases"), (m) => m.LeasesPage) },
-                { path: "leases/new", lazy: page(() => import("@/features/booking"), (m) => m.CreateLeasePage) },
-                { path: "timeline", lazy: page(() => import("@/features/booking"), (m) => m.TimelinePage) },
-                { path: "leases/:name", lazy: page(() => import("@/features/leases"), (m) => m.LeaseDetailPage) },
+                { path: "exporters", loader: prefetchExporters, shouldRevalidate: () => false, lazy: page(() => import("@/features/exporters/exporters-page"), (m) => m.ExportersPage) },
+                { path: "exporters/:name", lazy: page(() => import("@/features/exporters/exporter-detail-page"), (m) => m.ExporterDetailPage) },
+                { path: "leases", lazy: page(() => import("@/features/leases/leases-page"), (m) => m.LeasesPage) },
+                { path: "leases/new", lazy: page(() => import("@/features/booking/create-lease-page"), (m) => m.CreateLeasePage) },
+                { path: "timeline", lazy: page(() => import("@/features/booking/timeline/timeline-page"), (m) => m.TimelinePage) },
+                { path: "leases/:name", lazy: page(() => import("@/features/leases/lease-detail-page"), (m) => m.LeaseDetailPage) },
                 { path: "*", element: <NotFoundPage /> },
               ],
             },
