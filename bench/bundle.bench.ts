@@ -17,7 +17,7 @@ const ROUTES: readonly { readonly path: string; readonly modules: readonly strin
   { path: "/sign-in", modules: ["src/features/auth/sign-in-page.tsx"] },
   { path: "/sign-in/oidc", modules: ["src/features/auth/oidc/oidc-callback-page.tsx"] },
   { path: "/wall", modules: ["src/features/wall/index.ts"] },
-  { path: "/exporters", modules: [SHELL, "src/features/exporters/exporters-page.tsx", "src/features/exporters/prefetch-exporters.ts"] },
+  { path: "/exporters", modules: [SHELL, "src/features/exporters/exporters-page.tsx"] },
   { path: "/exporters/:name", modules: [SHELL, "src/features/exporters/exporter-detail-page.tsx"] },
   { path: "/leases", modules: [SHELL, "src/features/leases/leases-page.tsx"] },
   { path: "/leases/new", modules: [SHELL, "src/features/booking/create-lease-page.tsx"] },

@@ -15,6 +15,8 @@ import { NotFoundPage } from "@/app/not-found-page";
 import { BootFrame } from "@/boot/boot-frame";
 import { RouteError } from "@/app/route-error";
 import { RequireSession } from "@/features/auth/require-session";
+// In the entry, not loaded with the page: the calls then start with no download of their own.
+import { prefetchExporters as startExportersCalls } from "@/features/exporters/prefetch-exporters";
 import type { SessionStore } from "@/lib/session";
 
 /** A route's component from a module loaded on first use. */
@@ -33,9 +35,7 @@ export function createAppRouter({ queryClient, sessionStore }: AppRouterDeps) {
   // Not run again when the page changes its own search params: the page's
   // queries follow those.
   const prefetchExporters = ({ request }: LoaderFunctionArgs): null => {
-    void import("@/features/exporters/prefetch-exporters").then((m) =>
-      m.prefetchExporters(queryClient, sessionStore.getState(), new URL(request.url).searchParams),
-    );
+    startExportersCalls(queryClient, sessionStore.getState(), new URL(request.url).searchParams);
     return null;
   };
 

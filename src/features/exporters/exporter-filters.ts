@@ -2,6 +2,7 @@
 // ?selector=&q=&group=&sort=&status=
 import { EXPORTER_STATE_KINDS, EXPORTER_STATE_NAMES, type ExporterStateKind } from "@/components/exporter-status";
 import { SORT_KEYS, SORT_NAMES, type SortKey } from "@/features/exporters/exporter-rows";
+import { selectorParam } from "@/features/exporters/selector-param";
 
 export interface ExporterFilters {
   /** Label selector sent to the controller (as typed; only valid ones are written). */
@@ -29,7 +30,7 @@ export function readFilters(params: URLSearchParams): ExporterFilters {
   const sort = params.get("sort");
   const status = params.get("status");
   return {
-    selector: params.get("selector") ?? "",
+    selector: selectorParam(params),
     q: params.get("q") ?? "",
     group: params.get("group") ?? "",
     sort: isSortKey(sort) ? sort : DEFAULT_SORT,

@@ -1,16 +1,17 @@
 // The exporters page's first calls, started by the route as soon as the URL
 // is known: they then travel while the page's code loads, instead of after
-// it (issue 13: the first data call as early as possible). Same options and
+// it (issue 13: the first data call as early as possible). Part of the app's
+// entry (the router imports it), so the calls wait for no other download. Same options and
 // keys as the page's own queries, so the page finds them in flight.
 import type { QueryClient } from "@tanstack/react-query";
 import { parseSelector } from "@/domain/selector";
-import { readFilters } from "@/features/exporters/exporter-filters";
+import { selectorParam } from "@/features/exporters/selector-param";
 import { exportersQueryOptions, leasesQueryOptions } from "@/lib/list-queries";
 import type { SessionState } from "@/lib/session";
 
 /** The selector the page sends for these search params: only a valid one, as the page does. */
 export function appliedSelector(params: URLSearchParams): string {
-  const { selector } = readFilters(params);
+  const selector = selectorParam(params);
   return parseSelector(selector).ok ? selector.trim() : "";
 }
 
