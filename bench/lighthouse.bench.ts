@@ -168,9 +168,14 @@ async function main(): Promise<void> {
     }
     for (const f of all) console.log(figureLine(f));
   } finally {
-    browser?.kill();
+    // Chromium writes into its profile until it has exited: wait, then remove it.
+    if (browser !== undefined && browser.exitCode === null) {
+      const exited = new Promise((resolve) => browser?.once("exit", resolve));
+      browser.kill();
+      await exited;
+    }
     await stack.stop();
-    rmSync(profileDir, { recursive: true, force: true });
+    rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 
