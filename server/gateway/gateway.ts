@@ -131,7 +131,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const rpc = createRpcHandler({
     routes: forwardRoutes({ client: upstream.client, controllerUrl: upstream.url, upstreamTimeoutMs, limit }),
     passThrough: createPassThrough({
-      httpClient: upstream.httpClient,
+      sessions: upstream.sessions,
       controllerUrl: upstream.url,
       upstreamTimeoutMs,
       limit,
