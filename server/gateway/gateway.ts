@@ -136,7 +136,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       upstreamTimeoutMs,
       limit,
       readMaxBytes: upstreamReadMaxBytes,
-      shutdownSignal: shutdown.signal,
     }),
     maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
     maxDeadlineMs: upstreamTimeoutMs,

@@ -37,7 +37,7 @@ import {
 import { validateResponseWithCompression, validateTrailer } from "@connectrpc/connect/protocol-grpc";
 import { compressionBrotli, compressionGzip, type Http2SessionManager } from "@connectrpc/connect-node";
 import type { CallRecord } from "./access-log.js";
-import { browserMetadata } from "./browser-metadata.js";
+import { browserFields } from "./browser-metadata.js";
 import type { CallLimit } from "./call-limit.js";
 import { forwardedHeaders } from "./caller-metadata.js";
 import { runForwarded, upstreamTimeout } from "./forward.js";
@@ -50,8 +50,6 @@ export interface PassThroughOptions {
   limit: CallLimit;
   /** The largest answer message taken from the controller. */
   readMaxBytes: number;
-  /** Aborted when the gateway stops: in-flight calls end. */
-  shutdownSignal: AbortSignal;
 }
 
 export interface PassThroughCall {
@@ -59,9 +57,9 @@ export interface PassThroughCall {
   res: ServerResponse;
   path: string;
   record: CallRecord;
-  /** The request body, with the gateway's limits applied (rpc-body.ts). */
-  body: AsyncIterable<Uint8Array>;
-  /** The browser hung up. */
+  /** Reads the whole request body, with the gateway's limits applied (rpc-body.ts). */
+  readBody: () => Promise<Uint8Array>;
+  /** The call's end: the browser hung up or the gateway stops. */
   signal: AbortSignal;
 }
 
@@ -78,6 +76,7 @@ export interface PassThrough {
 // and decompressed: the one case where the gateway touches message bytes.
 const acceptCompression: Compression[] = [compressionGzip, compressionBrotli];
 const compressedFlag = 0x01;
+const callOver = new ConnectError("the call is over", Code.Canceled);
 
 /** Node's header fields as a Headers object (pseudo-headers left out), for Connect's validators. */
 function webHeaders(from: IncomingHttpHeaders): Headers {
@@ -110,13 +109,6 @@ export function unaryRequestFrame(body: Uint8Array): Uint8Array {
   return body;
 }
 
-async function readBody(body: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of body) chunks.push(chunk);
-  // Nearly always one chunk: then it is forwarded as it came.
-  return chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks);
-}
-
 /** The caller's forwarded metadata (caller-metadata.ts), as Node header fields. */
 function upstreamFields(headers: IncomingHttpHeaders): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -127,8 +119,41 @@ function upstreamFields(headers: IncomingHttpHeaders): Record<string, string> {
   return fields;
 }
 
+interface AnswerFrames {
+  frames: Uint8Array[];
+  byteLength: number;
+  header: IncomingHttpHeaders;
+  trailer: IncomingHttpHeaders;
+}
+
+// A gRPC content type as the controller sends it; anything else takes Connect's checks.
+const grpcProto = /^application\/grpc(\+proto)?$/i;
+
+/**
+ * The common answer: HTTP 200, a gRPC content type, no status in the headers,
+ * no compression, one message, grpc-status 0 in the trailers. Connect's
+ * checks would pass it; it is told apart without building Headers objects.
+ */
+function plainSuccess(answer: RawUnaryAnswer): boolean {
+  const { header, trailer } = answer;
+  const type = header["content-type"];
+  const encoding = header["grpc-encoding"];
+  return (
+    header[":status"] === 200 &&
+    typeof type === "string" &&
+    grpcProto.test(type) &&
+    header["grpc-status"] === undefined &&
+    (encoding === undefined || encoding === "identity") &&
+    trailer["grpc-status"] === "0" &&
+    answer.byteLength > 0 &&
+    !answer.compressed
+  );
+}
+
 /** The answer's message frame, checked as Connect's gRPC client checks a unary answer. */
-async function answerFrames(answer: RawUnaryAnswer, readMaxBytes: number): Promise<{ frames: Uint8Array[]; byteLength: number; header: Headers; trailer: Headers }> {
+async function answerFrames(answer: RawUnaryAnswer, readMaxBytes: number): Promise<AnswerFrames> {
+  const frames = { frames: answer.chunks, byteLength: answer.byteLength, header: answer.header, trailer: answer.trailer };
+  if (plainSuccess(answer)) return frames;
   const header = webHeaders(answer.header);
   const trailer = webHeaders(answer.trailer);
   const { compression, headerError } = validateResponseWithCompression(acceptCompression, answer.header[":status"] ?? 0, header);
@@ -139,11 +164,11 @@ async function answerFrames(answer: RawUnaryAnswer, readMaxBytes: number): Promi
     throw new ConnectError("protocol error: missing output message for unary method", trailer.has(headerGrpcStatus) ? Code.Unimplemented : Code.Unknown);
   }
   if (headerError !== undefined) throw new ConnectError("protocol error: received output message for unary method with error status", Code.Unknown);
-  if (!answer.compressed) return { frames: answer.chunks, byteLength: answer.byteLength, header, trailer };
+  if (!answer.compressed) return frames;
   if (compression === undefined) throw new ConnectError("received compressed envelope, but do not know how to decompress", Code.Internal);
   const message = await compression.decompress(Buffer.concat(answer.chunks, answer.byteLength).subarray(5), readMaxBytes);
   const frame = encodeEnvelope(0, message);
-  return { frames: [frame], byteLength: frame.byteLength, header, trailer };
+  return { ...frames, frames: [frame], byteLength: frame.byteLength };
 }
 
 function trailerFrame(trailer: Headers): Uint8Array {
@@ -162,13 +187,11 @@ const okTrailerFrame = ((): Uint8Array => {
  * one go. An answer with a message says its length (no chunked framing around
  * a large body); a refusal is written as Connect's handler writes it, chunked.
  */
-function writeAnswer(res: ServerResponse, header: Headers, frames: readonly Uint8Array[], byteLength: number, trailer: Uint8Array): void {
+function writeAnswer(res: ServerResponse, header: readonly [string, string][], frames: readonly Uint8Array[], byteLength: number, trailer: Uint8Array): void {
   if (res.destroyed) return;
   const fields: Record<string, string | number> = { "content-type": contentTypeProto };
   if (frames.length > 0) fields["content-length"] = byteLength + trailer.byteLength;
-  header.forEach((value, name) => {
-    fields[name] = value;
-  });
+  for (const [name, value] of header) fields[name] = value;
   res.writeHead(200, fields);
   res.cork();
   for (const frame of frames) res.write(frame);
@@ -177,7 +200,7 @@ function writeAnswer(res: ServerResponse, header: Headers, frames: readonly Uint
 }
 
 export function createPassThrough(options: PassThroughOptions): PassThrough {
-  const { sessions, controllerUrl, upstreamTimeoutMs, limit, readMaxBytes, shutdownSignal } = options;
+  const { sessions, controllerUrl, upstreamTimeoutMs, limit, readMaxBytes } = options;
 
   return {
     accepts(method, contentType) {
@@ -185,24 +208,26 @@ export function createPassThrough(options: PassThroughOptions): PassThrough {
       return method === "POST" && type !== undefined && type.binary && !type.text;
     },
 
-    async handle({ req, res, path, record, body, signal }) {
+    async handle({ req, res, path, record, readBody, signal }) {
       const started = performance.now();
       const timeout = parseTimeout(typeof req.headers["grpc-timeout"] === "string" ? req.headers["grpc-timeout"] : null, Number.MAX_SAFE_INTEGER);
-      const deadline = createDeadlineSignal(timeout.timeoutMs);
-      const call = createLinkedAbortController(shutdownSignal, signal, deadline.signal);
+      // The caller's own deadline, when it sent one, also ends the call (in the queue too).
+      const deadline = timeout.timeoutMs === undefined ? undefined : createDeadlineSignal(timeout.timeoutMs);
+      const linked = deadline === undefined ? undefined : createLinkedAbortController(signal, deadline.signal);
+      const callSignal = linked?.signal ?? signal;
       try {
         if (timeout.error !== undefined) throw timeout.error;
         const encoding = req.headers[headerEncoding];
         const accept = req.headers[headerAcceptEncoding];
         const compression = compressionNegotiate([], typeof encoding === "string" ? encoding : null, typeof accept === "string" ? accept : null, headerAcceptEncoding);
         if (compression.error !== undefined) throw compression.error;
-        const frame = unaryRequestFrame(await readBody(body));
-        const answer = await runForwarded({ record, rawHeaders: req.rawHeaders, signal: call.signal }, controllerUrl, limit, async () => {
+        const frame = unaryRequestFrame(await readBody());
+        const answer = await runForwarded({ record, rawHeaders: req.rawHeaders, signal: callSignal }, controllerUrl, limit, async () => {
           const raw = await rawUnaryCall(sessions, {
             path,
             header: upstreamFields(req.headers),
             body: frame,
-            signal: call.signal,
+            signal: callSignal,
             // Taken after any wait in the queue: what is left of the caller's deadline.
             // Whole milliseconds: grpc-timeout is an integer.
             timeoutMs: Math.floor(upstreamTimeout(timeout.timeoutMs === undefined ? undefined : timeout.timeoutMs - (performance.now() - started), upstreamTimeoutMs)),
@@ -210,26 +235,25 @@ export function createPassThrough(options: PassThroughOptions): PassThrough {
           });
           return answerFrames(raw, readMaxBytes);
         });
-        const header = browserMetadata(answer.header);
-        const trailer = browserMetadata(answer.trailer);
-        let metadata = false;
-        trailer.forEach(() => {
-          metadata = true;
-        });
-        if (metadata) setTrailerStatus(trailer, undefined);
-        const end = metadata ? trailerFrame(trailer) : okTrailerFrame;
-        writeAnswer(res, header, answer.frames, answer.byteLength, end);
+        const trailerFields = browserFields(answer.trailer);
+        let end = okTrailerFrame;
+        if (trailerFields.length > 0) {
+          const trailer = new Headers(trailerFields);
+          setTrailerStatus(trailer, undefined);
+          end = trailerFrame(trailer);
+        }
+        writeAnswer(res, browserFields(answer.header), answer.frames, answer.byteLength, end);
       } catch (e) {
         // As Connect's gRPC-Web handler answers: HTTP 200, the status in a trailer frame.
         const err = e instanceof ConnectError ? e : new ConnectError("internal error", Code.Internal, undefined, undefined, e);
         record.code ??= err.code;
         const trailer = new Headers();
         setTrailerStatus(trailer, err);
-        writeAnswer(res, new Headers(), [], 0, trailerFrame(trailer));
+        writeAnswer(res, [], [], 0, trailerFrame(trailer));
       } finally {
-        deadline.cleanup();
-        // Also unhooks the call from the shutdown signal.
-        call.abort();
+        deadline?.cleanup();
+        // Unhooks the deadline from the call's signal (a reason given: no DOMException made).
+        linked?.abort(callOver);
       }
     },
   };

@@ -48,31 +48,27 @@ function widenConnectionWindow(stream: ClientHttp2Stream): void {
   session.setLocalWindowSize(upstreamConnectionWindowBytes);
 }
 
-const h2CodeNames: Readonly<Record<number, string>> = Object.fromEntries(
-  Object.entries(h2)
-    .filter(([name, value]) => name.startsWith("NGHTTP2_") && typeof value === "number" && value <= 0xd && !name.includes("SESSION") && !name.includes("FLAG"))
-    .map(([name, value]) => [value as number, name.slice("NGHTTP2_".length)]),
-);
+// The gRPC code of each HTTP/2 reset code and its RFC 9113 name, as Connect maps and words them.
+const resetCodes: Readonly<Record<number, readonly [Code, string]>> = {
+  [h2.NGHTTP2_PROTOCOL_ERROR]: [Code.Internal, "PROTOCOL_ERROR"],
+  [h2.NGHTTP2_INTERNAL_ERROR]: [Code.Internal, "INTERNAL_ERROR"],
+  [h2.NGHTTP2_FLOW_CONTROL_ERROR]: [Code.Internal, "FLOW_CONTROL_ERROR"],
+  [h2.NGHTTP2_SETTINGS_TIMEOUT]: [Code.Internal, "SETTINGS_TIMEOUT"],
+  [h2.NGHTTP2_FRAME_SIZE_ERROR]: [Code.Internal, "FRAME_SIZE_ERROR"],
+  [h2.NGHTTP2_COMPRESSION_ERROR]: [Code.Internal, "COMPRESSION_ERROR"],
+  [h2.NGHTTP2_CONNECT_ERROR]: [Code.Internal, "CONNECT_ERROR"],
+  [h2.NGHTTP2_REFUSED_STREAM]: [Code.Unavailable, "REFUSED_STREAM"],
+  [h2.NGHTTP2_CANCEL]: [Code.Canceled, "CANCEL"],
+  [h2.NGHTTP2_ENHANCE_YOUR_CALM]: [Code.ResourceExhausted, "ENHANCE_YOUR_CALM"],
+  [h2.NGHTTP2_INADEQUATE_SECURITY]: [Code.PermissionDenied, "INADEQUATE_SECURITY"],
+  [h2.NGHTTP2_HTTP_1_1_REQUIRED]: [Code.PermissionDenied, "HTTP_1_1_REQUIRED"],
+};
 
 /** A stream the controller (or a lost connection) reset, as Connect's HTTP/2 client words it; undefined for none or STREAM_CLOSED. */
 function resetError(rstCode: number): ConnectError | undefined {
-  const codes: Readonly<Record<number, Code>> = {
-    [h2.NGHTTP2_PROTOCOL_ERROR]: Code.Internal,
-    [h2.NGHTTP2_INTERNAL_ERROR]: Code.Internal,
-    [h2.NGHTTP2_FLOW_CONTROL_ERROR]: Code.Internal,
-    [h2.NGHTTP2_SETTINGS_TIMEOUT]: Code.Internal,
-    [h2.NGHTTP2_FRAME_SIZE_ERROR]: Code.Internal,
-    [h2.NGHTTP2_COMPRESSION_ERROR]: Code.Internal,
-    [h2.NGHTTP2_CONNECT_ERROR]: Code.Internal,
-    [h2.NGHTTP2_REFUSED_STREAM]: Code.Unavailable,
-    [h2.NGHTTP2_CANCEL]: Code.Canceled,
-    [h2.NGHTTP2_ENHANCE_YOUR_CALM]: Code.ResourceExhausted,
-    [h2.NGHTTP2_INADEQUATE_SECURITY]: Code.PermissionDenied,
-    [h2.NGHTTP2_HTTP_1_1_REQUIRED]: Code.PermissionDenied,
-  };
-  const code = codes[rstCode];
-  if (code === undefined) return undefined;
-  return new ConnectError(`http/2 stream closed with error code ${h2CodeNames[rstCode] ?? rstCode} (0x${rstCode.toString(16)})`, code);
+  const reset = resetCodes[rstCode];
+  if (reset === undefined) return undefined;
+  return new ConnectError(`http/2 stream closed with error code ${reset[1]} (0x${rstCode.toString(16)})`, reset[0]);
 }
 
 /** A Node error (socket, session, stream) as a ConnectError that keeps it as its cause, for upstream-error.ts to read. */

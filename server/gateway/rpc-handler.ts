@@ -11,7 +11,7 @@ import { callRecordKey, codeFromStatusHeader, formatCallLine, type CallRecord } 
 import { rawRequestHeadersKey } from "./caller-metadata.js";
 import { clampDeadlineHeaders, clampGrpcTimeout } from "./deadline.js";
 import type { PassThrough } from "./grpc-web-pass-through.js";
-import { checkedBody } from "./rpc-body.js";
+import { checkedBody, readCheckedBody } from "./rpc-body.js";
 
 export interface RpcHandlerOptions {
   routes: (router: ConnectRouter) => void;
@@ -32,6 +32,8 @@ export interface RpcHandler {
   serves(path: string): boolean;
   handle(req: IncomingMessage, res: ServerResponse, path: string): void;
 }
+
+const browserGone = new ConnectError("the browser closed the connection", Code.Canceled);
 
 // No Host header (HTTP/1.0): nothing sensible to build a URL from.
 function badRequest(res: ServerResponse): void {
@@ -76,13 +78,17 @@ export function createRpcHandler(options: RpcHandlerOptions): RpcHandler {
         if (req.headers.host === undefined) return badRequest(res);
         const timeout = req.headers["grpc-timeout"];
         if (typeof timeout === "string") req.headers["grpc-timeout"] = clampGrpcTimeout(timeout, options.maxDeadlineMs);
-        // The browser hung up before its answer was written.
-        const gone = new AbortController();
+        // The call's end: the browser hung up before its answer was written, or the gateway stops.
+        const ended = new AbortController();
+        const { shutdownSignal } = options;
+        const onShutdown = (): void => ended.abort(shutdownSignal.reason);
+        shutdownSignal.addEventListener("abort", onShutdown, { once: true });
         res.once("close", () => {
-          if (!res.writableFinished) gone.abort(new ConnectError("the browser closed the connection", Code.Canceled));
+          shutdownSignal.removeEventListener("abort", onShutdown);
+          if (!res.writableFinished) ended.abort(browserGone);
         });
-        const body = checkedBody(req, req, res, record, options);
-        pass.handle({ req, res, path, record, body, signal: gone.signal }).catch((reason: unknown) => {
+        const readBody = (): Promise<Uint8Array> => readCheckedBody(req, res, record, options);
+        pass.handle({ req, res, path, record, readBody, signal: ended.signal }).catch((reason: unknown) => {
           if (!res.headersSent) res.writeHead(500).end();
           else res.destroy(reason instanceof Error ? reason : undefined);
         });
