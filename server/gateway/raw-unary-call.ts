@@ -140,13 +140,21 @@ export function rawUnaryCall(sessions: Http2SessionManager, req: RawUnaryRequest
           chunks.push(chunk);
           byteLength += chunk.byteLength;
         });
+        const complete = (): void => {
+          if (header === undefined) return finish(new ConnectError("protocol error: missing status", Code.Internal));
+          if (scanner.midFrame) return finish(new ConnectError("protocol error: incomplete envelope", Code.InvalidArgument));
+          finish(undefined, { header, chunks, byteLength, compressed: scanner.compressed, trailer });
+        };
         opened.on("error", (e: Error) => finish(nodeError(e)));
+        // The controller ended the stream with its status (trailers, or trailers-only headers):
+        // the answer is complete without waiting for the stream's close, a turn of the event loop later.
+        opened.once("end", () => {
+          if (trailer["grpc-status"] !== undefined || header?.["grpc-status"] !== undefined) complete();
+        });
         opened.on("close", () => {
           const reset = resetError(opened.rstCode ?? 0);
           if (reset !== undefined) return finish(reset);
-          if (header === undefined) return finish(new ConnectError("protocol error: the stream closed before the answer's headers", Code.Internal));
-          if (scanner.midFrame) return finish(new ConnectError("protocol error: incomplete envelope", Code.InvalidArgument));
-          finish(undefined, { header, chunks, byteLength, compressed: scanner.compressed, trailer });
+          complete();
         });
         opened.end(req.body);
       },
