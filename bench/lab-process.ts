@@ -1,13 +1,14 @@
 // The lab simulator as `npm run lab` runs it, in a child process of the
 // benchmark: its own event loop and CPU, TLS on a free 127.0.0.1 port, the
 // data folder and scenario given. The benchmark's callers stay in the parent.
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { stringify as toYaml, parse as parseYaml } from "yaml";
 import type { Scenario } from "../server/lab/lab.js";
 import type { CallIdentity } from "../server/lab/testing/lab-harness.js";
+import { probeProcess } from "./process-probe.js";
 
 export interface LabProcess {
   readonly url: string;
@@ -16,28 +17,36 @@ export interface LabProcess {
   readonly identity: CallIdentity;
   /** CPU time the lab process has used so far (ms, user + system), or undefined off Linux. */
   cpuMs(): number | undefined;
+  /** The CA file clients trust (its data folder's tls/ca.pem). */
+  readonly caFile: string;
   stop(): Promise<void>;
 }
 
 export interface LabProcessOptions {
   readonly dataDir: string;
-  readonly scenario: Scenario;
+  /** A scenario, or the path of a scenario YAML file. */
+  readonly scenario: Scenario | string;
   /** The scenario's namespace, which the calls name. */
   readonly namespace: string;
   /** The scenario client whose config file the identity comes from. */
   readonly client: string;
   /** Extra node flags for the lab (`--cpu-prof`, ...). */
   readonly nodeFlags?: readonly string[];
+  /** Extra flags for the lab itself (`--no-simulation`, ...). */
+  readonly labFlags?: readonly string[];
 }
 
 /** Starts the lab; resolves once it prints the address it listens on. */
-export async function spawnLab({ dataDir, scenario, namespace, client, nodeFlags = [] }: LabProcessOptions): Promise<LabProcess> {
-  const scenarioFile = `${dataDir}-scenario.yaml`;
-  writeFileSync(scenarioFile, toYaml(scenario));
+export async function spawnLab({ dataDir, scenario, namespace, client, nodeFlags = [], labFlags = [] }: LabProcessOptions): Promise<LabProcess> {
+  let scenarioFile = scenario;
+  if (typeof scenarioFile !== "string") {
+    scenarioFile = `${dataDir}-scenario.yaml`;
+    writeFileSync(scenarioFile, toYaml(scenario));
+  }
   // tsx as a loader in this one process (the tsx CLI would run the lab in a grandchild, whose CPU we could not read).
   const child = spawn(
     process.execPath,
-    [...nodeFlags, "--import", "tsx", "server/lab/main.ts", "--listen", "127.0.0.1:0", "--data", dataDir, "--scenario", scenarioFile, "--quiet"],
+    [...nodeFlags, "--import", "tsx", "server/lab/main.ts", "--listen", "127.0.0.1:0", "--data", dataDir, "--scenario", scenarioFile, "--quiet", ...labFlags],
     { cwd: join(import.meta.dirname, ".."), stdio: ["ignore", "pipe", "inherit"] },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -51,35 +60,17 @@ export async function spawnLab({ dataDir, scenario, namespace, client, nodeFlags
     void exited.then(() => reject(new Error("the lab exited before listening")));
   });
   const config = parseYaml(readFileSync(join(dataDir, "clients", `${client}.yaml`), "utf8")) as { token?: string };
-  const ticksPerSecond = clockTicks();
+  const probe = probeProcess(child.pid);
+  const caFile = join(dataDir, "tls", "ca.pem");
   return {
     url,
-    caPem: readFileSync(join(dataDir, "tls", "ca.pem"), "utf8"),
+    caFile,
+    caPem: readFileSync(caFile, "utf8"),
     identity: { token: config.token ?? "", namespace, kind: "Client", name: client },
-    cpuMs: () => (child.pid === undefined || ticksPerSecond === undefined ? undefined : processCpuMs(child.pid, ticksPerSecond)),
+    cpuMs: probe.cpuMs,
     async stop() {
       child.kill("SIGTERM");
       await exited;
     },
   };
-}
-
-function clockTicks(): number | undefined {
-  try {
-    const ticks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
-    return ticks > 0 ? ticks : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** utime + stime of /proc/PID/stat (fields 14 and 15, counted after the command name's closing parenthesis). */
-function processCpuMs(pid: number, ticksPerSecond: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000;
-  } catch {
-    return undefined;
-  }
 }

@@ -21,3 +21,13 @@ export function browserMetadata(from: Headers): Headers {
   }
   return out;
 }
+
+/** The same, from Node's header fields (the pass-through's raw answers): name and value pairs. */
+export function browserFields(from: Readonly<Record<string, string | string[] | number | undefined>>): [string, string][] {
+  const out: [string, string][] = [];
+  for (const name of portalReadMetadata) {
+    const value = from[name];
+    if (value !== undefined) out.push([name, Array.isArray(value) ? value.join(", ") : String(value)]);
+  }
+  return out;
+}

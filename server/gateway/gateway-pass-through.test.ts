@@ -13,7 +13,7 @@ import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { connect, type IncomingHttpHeaders } from "node:http2";
 import { Code } from "@connectrpc/connect";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startLab } from "../lab/lab.js";
 import { startGateway, type RunningGateway } from "./gateway.js";
 import { answerOk, grpcFrame, startFakeController, type FakeController } from "./testing/fake-controller.js";
@@ -83,9 +83,20 @@ describe("message bytes through the gateway, against a fake controller", () => {
   const answer = awkwardMessage("namespaces/lab/exporters/rpi4-01");
   let received: Buffer[] = [];
   let receivedHeaders: Record<string, unknown>[] = [];
+  /** What the gateway's HTTP/2 connection lets the controller send unacknowledged, per call seen. */
+  const windows: { stream: number | undefined; connection: number | undefined }[] = [];
+  /** The RST_STREAM code each unanswered call (DeleteLease) ended with. */
+  const unanswered: (number | undefined)[] = [];
+  let unansweredOpened = (): void => undefined;
 
   beforeAll(async () => {
     fake = await startFakeController((stream, headers) => {
+      windows.push({ stream: stream.session?.remoteSettings.initialWindowSize, connection: stream.session?.state.remoteWindowSize });
+      if (headers[":path"] === "/jumpstarter.client.v1.ClientService/DeleteLease") {
+        stream.once("close", () => unanswered.push(stream.rstCode));
+        unansweredOpened();
+        return;
+      }
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.once("end", () => {
@@ -167,6 +178,44 @@ describe("message bytes through the gateway, against a fake controller", () => {
     expect(fake.calls).toBe(before);
   });
 
+  it("refuses a request that ends inside its frame, as Connect does, before the controller sees it", async () => {
+    const before = fake.calls;
+    const got = await grpcWebCall(gateway.url, "GetExporter", grpcFrame(Buffer.alloc(10)).subarray(0, 8));
+    expect(got.trailers.get("grpc-status")).toBe(String(Code.InvalidArgument));
+    expect(got.trailers.get("grpc-message")).toBe("protocol error: incomplete envelope");
+    expect(fake.calls).toBe(before);
+  });
+
+  it("lets the controller send a large answer without waiting on flow control: 8 MiB per stream, 16 MiB per connection", async () => {
+    // The connection's window is widened once its first stream opens: the second call sees it.
+    await grpcWebCall(gateway.url, "GetExporter", grpcFrame(Buffer.alloc(0)));
+    windows.length = 0;
+    await grpcWebCall(gateway.url, "GetExporter", grpcFrame(Buffer.alloc(0)));
+    expect(windows[0]?.stream).toBe(8 * 1024 * 1024);
+    expect(windows[0]?.connection).toBeGreaterThanOrEqual(16 * 1024 * 1024 - 64 * 1024);
+  });
+
+  it("cancels the controller call (RST_STREAM CANCEL) when the browser hangs up", async () => {
+    unanswered.length = 0;
+    const opened = new Promise<void>((resolve) => {
+      unansweredOpened = resolve;
+    });
+    const url = new URL(gateway.url);
+    const req = request({
+      host: url.hostname,
+      port: url.port,
+      method: "POST",
+      path: "/jumpstarter.client.v1.ClientService/DeleteLease",
+      headers: { "content-type": "application/grpc-web+proto", "x-grpc-web": "1" },
+      agent: false,
+    });
+    req.once("error", () => undefined);
+    req.end(grpcFrame(Buffer.alloc(0)));
+    await opened;
+    req.destroy();
+    await vi.waitFor(() => expect(unanswered).toEqual([0x8]));
+  });
+
   it("refuses a unary request with two messages, as Connect does, before the controller sees it", async () => {
     const before = fake.calls;
     const got = await grpcWebCall(gateway.url, "GetExporter", Buffer.concat([grpcFrame(Buffer.alloc(0)), grpcFrame(Buffer.alloc(0))]));
@@ -236,3 +285,29 @@ function directGrpcCall(baseUrl: string, ca: string, method: string, body: Buffe
     stream.end(body);
   });
 }
+
+describe("a gateway stopping with a passed-through call in flight", () => {
+  it("ends the call toward the controller (RST_STREAM CANCEL) and stops", async () => {
+    let opened = (): void => undefined;
+    const seen = new Promise<void>((resolve) => {
+      opened = resolve;
+    });
+    let rstCode: number | undefined;
+    const fake = await startFakeController((stream) => {
+      stream.once("close", () => {
+        rstCode = stream.rstCode;
+      });
+      opened();
+    });
+    const gateway = await startGateway({ controller: fake.url, log: () => undefined });
+    try {
+      const call = grpcWebCall(gateway.url, "GetLease", grpcFrame(Buffer.alloc(0))).catch(() => undefined);
+      await seen;
+      await gateway.stop();
+      await call;
+      await vi.waitFor(() => expect(rstCode).toBe(0x8));
+    } finally {
+      await fake.close();
+    }
+  });
+});

@@ -131,12 +131,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const rpc = createRpcHandler({
     routes: forwardRoutes({ client: upstream.client, controllerUrl: upstream.url, upstreamTimeoutMs, limit }),
     passThrough: createPassThrough({
-      httpClient: upstream.httpClient,
+      sessions: upstream.sessions,
       controllerUrl: upstream.url,
       upstreamTimeoutMs,
       limit,
       readMaxBytes: upstreamReadMaxBytes,
-      shutdownSignal: shutdown.signal,
     }),
     maxBodyBytes: options.maxBodyBytes ?? defaultMaxBodyBytes,
     maxDeadlineMs: upstreamTimeoutMs,

@@ -18,13 +18,13 @@ export function isGrpcWeb(contentType: string | undefined): boolean {
   return /^application\/grpc-web(\+|;|$)/i.test(contentType ?? "");
 }
 
-/** Passes `body` through, failing with InvalidArgument at the header of the first trailer frame. */
-export async function* refuseTrailerFrames(body: AsyncIterable<Uint8Array>, record: CallRecord): AsyncGenerator<Uint8Array> {
+/** Follows a request body's frames across chunks; `push` tells whether a trailer frame's header has been seen. */
+export function createTrailerFrameCheck(): (chunk: Uint8Array) => boolean {
   // Bytes of the current frame header seen so far, and how much payload is left to skip.
   const header = new Uint8Array(frameHeaderBytes);
   let headerSeen = 0;
   let payloadLeft = 0;
-  for await (const chunk of body) {
+  return (chunk) => {
     let at = 0;
     while (at < chunk.length) {
       if (payloadLeft > 0) {
@@ -38,12 +38,21 @@ export async function* refuseTrailerFrames(body: AsyncIterable<Uint8Array>, reco
       headerSeen += take;
       at += take;
       if (headerSeen < frameHeaderBytes) break;
-      if (((header[0] ?? 0) & trailerFlag) !== 0) {
-        record.code = Code.InvalidArgument;
-        throw trailerFrameInRequest();
-      }
+      if (((header[0] ?? 0) & trailerFlag) !== 0) return true;
       payloadLeft = new DataView(header.buffer).getUint32(1);
       headerSeen = 0;
+    }
+    return false;
+  };
+}
+
+/** Passes `body` through, failing with InvalidArgument at the header of the first trailer frame. */
+export async function* refuseTrailerFrames(body: AsyncIterable<Uint8Array>, record: CallRecord): AsyncGenerator<Uint8Array> {
+  const trailerFrameSeen = createTrailerFrameCheck();
+  for await (const chunk of body) {
+    if (trailerFrameSeen(chunk)) {
+      record.code = Code.InvalidArgument;
+      throw trailerFrameInRequest();
     }
     yield chunk;
   }

@@ -4,16 +4,14 @@
 // log each call's outcome, including refusals that happen before the forwarder.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
-import { createConnectRouter, createContextValues, type ConnectRouter } from "@connectrpc/connect";
+import { Code, ConnectError, createConnectRouter, createContextValues, type ConnectRouter } from "@connectrpc/connect";
 import { universalRequestFromNodeRequest, universalResponseToNodeResponse } from "@connectrpc/connect-node";
 import type { UniversalHandler } from "@connectrpc/connect/protocol";
 import { callRecordKey, codeFromStatusHeader, formatCallLine, type CallRecord } from "./access-log.js";
-import { limitBodyIdle } from "./body-idle.js";
-import { limitBody } from "./body-limit.js";
 import { rawRequestHeadersKey } from "./caller-metadata.js";
-import { clampDeadlineHeaders } from "./deadline.js";
-import { isGrpcWeb, refuseTrailerFrames } from "./grpc-web-framing.js";
+import { clampDeadlineHeaders, clampGrpcTimeout } from "./deadline.js";
 import type { PassThrough } from "./grpc-web-pass-through.js";
+import { checkedBody, readCheckedBody } from "./rpc-body.js";
 
 export interface RpcHandlerOptions {
   routes: (router: ConnectRouter) => void;
@@ -33,6 +31,13 @@ export interface RpcHandler {
   /** Whether `path` (without query) is one of the served procedures. */
   serves(path: string): boolean;
   handle(req: IncomingMessage, res: ServerResponse, path: string): void;
+}
+
+const browserGone = new ConnectError("the browser closed the connection", Code.Canceled);
+
+// No Host header (HTTP/1.0): nothing sensible to build a URL from.
+function badRequest(res: ServerResponse): void {
+  res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("bad request\n");
 }
 
 export function createRpcHandler(options: RpcHandlerOptions): RpcHandler {
@@ -67,34 +72,40 @@ export function createRpcHandler(options: RpcHandlerOptions): RpcHandler {
         );
       });
 
+      const pass = options.passThrough;
+      if (pass !== undefined && pass.accepts(req.method, req.headers["content-type"])) {
+        // No Host header (HTTP/1.0): refused as on the decoding path.
+        if (req.headers.host === undefined) return badRequest(res);
+        const timeout = req.headers["grpc-timeout"];
+        if (typeof timeout === "string") req.headers["grpc-timeout"] = clampGrpcTimeout(timeout, options.maxDeadlineMs);
+        // The call's end: the browser hung up before its answer was written, or the gateway stops.
+        const ended = new AbortController();
+        const { shutdownSignal } = options;
+        const onShutdown = (): void => ended.abort(shutdownSignal.reason);
+        shutdownSignal.addEventListener("abort", onShutdown, { once: true });
+        res.once("close", () => {
+          shutdownSignal.removeEventListener("abort", onShutdown);
+          if (!res.writableFinished) ended.abort(browserGone);
+        });
+        const readBody = (): Promise<Uint8Array> => readCheckedBody(req, res, record, options);
+        pass.handle({ req, res, path, record, readBody, signal: ended.signal }).catch((reason: unknown) => {
+          if (!res.headersSent) res.writeHead(500).end();
+          else res.destroy(reason instanceof Error ? reason : undefined);
+        });
+        return;
+      }
+
       let uReq;
       try {
         const values = createContextValues().set(callRecordKey, record).set(rawRequestHeadersKey, req.rawHeaders);
         uReq = universalRequestFromNodeRequest(req, res, undefined, values);
       } catch {
-        // No Host header (HTTP/1.0): nothing sensible to build a URL from.
-        res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" }).end("bad request\n");
-        return;
+        return badRequest(res);
       }
       clampDeadlineHeaders(uReq.header, options.maxDeadlineMs);
       const body = uReq.body;
-      let checked = uReq;
-      if (typeof body === "object" && body !== null && Symbol.asyncIterator in body) {
-        // Close the connection once the refusal is written: the rest of the body may never come.
-        const closeAfterAnswer = (): void => {
-          if (!res.headersSent) res.setHeader("Connection", "close");
-          res.once("finish", () => req.socket.destroy());
-        };
-        const flowing = limitBodyIdle(body, options.bodyIdleTimeoutMs, record, closeAfterAnswer);
-        const limited = limitBody(flowing, options.maxBodyBytes, req.headers["content-length"], record);
-        checked = { ...uReq, body: isGrpcWeb(req.headers["content-type"]) ? refuseTrailerFrames(limited, record) : limited };
-      }
-      const pass = options.passThrough;
-      const answer =
-        pass !== undefined && pass.accepts(req.method, req.headers["content-type"])
-          ? pass.handle(checked, path, record, req.rawHeaders)
-          : handler(checked);
-      answer
+      const checked = typeof body === "object" && body !== null && Symbol.asyncIterator in body ? { ...uReq, body: checkedBody(body, req, res, record, options) } : uReq;
+      handler(checked)
         .then((uRes) => universalResponseToNodeResponse(uRes, res))
         .catch((reason: unknown) => {
           // Only a broken connection gets here (RPC errors are answered by the

@@ -7,8 +7,7 @@ import { readFileSync } from "node:fs";
 import type { SecureClientSessionOptions } from "node:http2";
 import { isIP } from "node:net";
 import { createClient, type Client } from "@connectrpc/connect";
-import type { UniversalClientFn } from "@connectrpc/connect/protocol";
-import { Http2SessionManager, createGrpcTransport, createNodeHttpClient } from "@connectrpc/connect-node";
+import { Http2SessionManager, createGrpcTransport } from "@connectrpc/connect-node";
 import { Health } from "../../src/gen/grpc/health/v1/health_pb.js";
 import { ClientService } from "../../src/gen/jumpstarter/client/v1/client_pb.js";
 
@@ -20,8 +19,8 @@ export interface UpstreamOptions {
 
 export interface Upstream {
   client: Client<typeof ClientService>;
-  /** Raw HTTP/2 calls on the same connection, for the pass-through (pass-through-call.ts). */
-  httpClient: UniversalClientFn;
+  /** The connection itself, for the pass-through's raw HTTP/2 streams (raw-unary-call.ts). */
+  sessions: Http2SessionManager;
   /** grpc.health.v1.Health on the same connection, for readiness [T4]. */
   health: Client<typeof Health>;
   /** The controller URL, for messages. */
@@ -37,15 +36,28 @@ export interface Upstream {
  */
 export const upstreamReadMaxBytes = 64 * 1024 * 1024;
 
+/**
+ * HTTP/2 flow-control windows toward the controller. With the defaults (64 KiB
+ * per stream and per connection) the controller stops every 64 KiB of a
+ * large answer until the gateway's WINDOW_UPDATE comes back: a round trip per
+ * 64 KiB of a 1,000-exporter list (issue 13). A stream may take 8 MiB
+ * unacknowledged, the connection 16 MiB (two large answers at full speed);
+ * the answers are held in memory anyway, within the call limit.
+ */
+export const upstreamStreamWindowBytes = 8 * 1024 * 1024;
+export const upstreamConnectionWindowBytes = 16 * 1024 * 1024;
+
 /** The TLS server name to send: the URL's host name, or none for an IP literal. */
 export function serverName(url: URL): string | undefined {
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   return isIP(host) === 0 ? host : undefined;
 }
 
+const windowSettings = { initialWindowSize: upstreamStreamWindowBytes };
+
 function tlsOptions(url: URL, options: UpstreamOptions): SecureClientSessionOptions {
   // gRPC needs HTTP/2, so h2 is the only protocol offered (node's http2 offers no other either).
-  const tls: SecureClientSessionOptions = { ALPNProtocols: ["h2"] };
+  const tls: SecureClientSessionOptions = { ALPNProtocols: ["h2"], settings: windowSettings };
   const servername = serverName(url);
   if (servername !== undefined) tls.servername = servername;
   if (options.caFile !== undefined) {
@@ -73,12 +85,12 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     options.controller,
     // Notice a controller that vanished without closing the connection.
     { pingIntervalMs: 30_000, pingTimeoutMs: 10_000 },
-    secure ? tlsOptions(url, options) : {},
+    secure ? tlsOptions(url, options) : { settings: windowSettings },
   );
   const transport = createGrpcTransport({ baseUrl: options.controller, sessionManager: session, readMaxBytes: upstreamReadMaxBytes });
   return {
     client: createClient(ClientService, transport),
-    httpClient: createNodeHttpClient({ httpVersion: "2", sessionProvider: () => session }),
+    sessions: session,
     health: createClient(Health, transport),
     url: options.controller,
     close: () => session.abort(),
