@@ -46,6 +46,8 @@ export default defineConfig({
   plugins: [react(), patternflyAdjacentSelectorFix(), patternflyCssTrim(), bootHtml()],
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   build: {
+    // dist/.vite/manifest.json: what each page loads, for `npm run bench:bundle`.
+    manifest: true,
     outDir: "dist",
     emptyOutDir: true,
     // Hashed files under dist/assets/ (Vite's default), cached forever by the gateway.

@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   test: {
-    include: ["src/**/*.test.ts", "src/**/*.test.tsx", "server/**/*.test.ts", "deploy/**/*.test.ts", "proto/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx", "server/**/*.test.ts", "deploy/**/*.test.ts", "proto/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
     // Integration tests start real servers; two cores, so keep it modest.
     maxWorkers: 2,
     testTimeout: 30_000,
