@@ -9,6 +9,7 @@ const manifest: Manifest = {
   "src/other.tsx": { file: "assets/other.js", isDynamicEntry: true, imports: ["_shared.js"] },
   "src/modal.tsx": { file: "assets/modal.js", isDynamicEntry: true, imports: ["_heavy.js"] },
   "_heavy.js": { file: "assets/heavy.js" },
+  "_source-AbC1.js": { file: "assets/source-AbC1.js", name: "source" },
   "../node_modules/lib/dist/lib.js": { file: "assets/lib.js", isDynamicEntry: true },
 };
 
@@ -33,6 +34,10 @@ describe("manifestKey", () => {
     expect(manifestKey(manifest, "src/page.tsx")).toBe("src/page.tsx");
     expect(manifestKey(manifest, "node_modules/lib/dist/lib.js")).toBe("../node_modules/lib/dist/lib.js");
     expect(() => manifestKey(manifest, "src/none.tsx")).toThrow(/no "src\/none.tsx"/);
+  });
+
+  it("finds a module built into a shared chunk by the chunk's name", () => {
+    expect(manifestKey(manifest, "src/features/wall/source.tsx")).toBe("_source-AbC1.js");
   });
 });
 

@@ -10,6 +10,7 @@
 export interface ManifestChunk {
   readonly file: string;
   readonly src?: string;
+  readonly name?: string;
   readonly isEntry?: boolean;
   readonly isDynamicEntry?: boolean;
   readonly imports?: readonly string[];
@@ -49,10 +50,17 @@ export function initialLoad(manifest: Manifest, keys: readonly string[]): Initia
   return { js, css: [...css] };
 }
 
-/** The manifest key of a source file, whatever directory the build ran from (keys are relative to the project root; node_modules may be a link elsewhere). */
+/**
+ * The manifest key of a source file, whatever directory the build ran from
+ * (keys are relative to the project root; node_modules may be a link
+ * elsewhere). A module that is imported both lazily and statically is built
+ * into a shared chunk keyed "_<name>-<hash>.js", found by its name.
+ */
 export function manifestKey(manifest: Manifest, sourcePath: string): string {
   if (manifest[sourcePath] !== undefined) return sourcePath;
-  const found = Object.keys(manifest).filter((k) => k.endsWith(`/${sourcePath}`));
+  const bySource = Object.keys(manifest).filter((k) => k.endsWith(`/${sourcePath}`));
+  const name = (sourcePath.split("/").pop() ?? "").replace(/\.[jt]sx?$/, "");
+  const found = bySource.length > 0 ? bySource : Object.keys(manifest).filter((k) => k.startsWith("_") && manifest[k]?.file.endsWith(".js") === true && manifest[k]?.name === name);
   if (found.length !== 1) throw new Error(`the build manifest has ${found.length === 0 ? "no" : "several"} "${sourcePath}"`);
   return found[0] as string;
 }

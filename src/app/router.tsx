@@ -4,7 +4,9 @@
 // /sign-in/oidc is the redirect URI a lab registers at its provider.
 //
 // Every page is loaded when first visited (route-level splitting): the
-// sign-in page needs none of the tables, the wall none of the forms. The
+// sign-in page needs none of the tables, the wall none of the forms. Each
+// route imports its page's own module, not a feature's index file, so a
+// page never brings its neighbours (bench/bundle-routes.ts follows this). The
 // guard, the error page and the not-found page are small and stay here.
 import type { QueryClient } from "@tanstack/react-query";
 import type { ComponentType } from "react";
@@ -48,12 +50,12 @@ export function createAppRouter({ queryClient, sessionStore }: AppRouterDeps) {
         {
           path: "/wall",
           lazy: async () => {
-            const { WallAccess } = await import("@/features/wall");
+            const { WallAccess } = await import("@/features/wall/wall-source");
             return { Component: () => <WallAccess signIn={<RequireSession />} /> };
           },
           children: [
-            { index: true, lazy: page(() => import("@/features/wall"), (m) => m.WallPage) },
-            { path: ":board", lazy: page(() => import("@/features/wall"), (m) => m.DoorPage) },
+            { index: true, lazy: page(() => import("@/features/wall/wall-page"), (m) => m.WallPage) },
+            { path: ":board", lazy: page(() => import("@/features/wall/door-page"), (m) => m.DoorPage) },
           ],
         },
         {
@@ -63,12 +65,12 @@ export function createAppRouter({ queryClient, sessionStore }: AppRouterDeps) {
               lazy: page(() => import("@/app/app-shell"), (m) => m.AppShell),
               children: [
                 { index: true, element: <Navigate to="/exporters" replace /> },
-                { path: "exporters", loader: prefetchExporters, shouldRevalidate: () => false, lazy: page(() => import("@/features/exporters"), (m) => m.ExportersPage) },
-                { path: "exporters/:name", lazy: page(() => import("@/features/exporters"), (m) => m.ExporterDetailPage) },
-                { path: "leases", lazy: page(() => import("@/features/leases"), (m) => m.LeasesPage) },
-                { path: "leases/new", lazy: page(() => import("@/features/booking"), (m) => m.CreateLeasePage) },
-                { path: "timeline", lazy: page(() => import("@/features/booking"), (m) => m.TimelinePage) },
-                { path: "leases/:name", lazy: page(() => import("@/features/leases"), (m) => m.LeaseDetailPage) },
+                { path: "exporters", loader: prefetchExporters, shouldRevalidate: () => false, lazy: page(() => import("@/features/exporters/exporters-page"), (m) => m.ExportersPage) },
+                { path: "exporters/:name", lazy: page(() => import("@/features/exporters/exporter-detail-page"), (m) => m.ExporterDetailPage) },
+                { path: "leases", lazy: page(() => import("@/features/leases/leases-page"), (m) => m.LeasesPage) },
+                { path: "leases/new", lazy: page(() => import("@/features/booking/create-lease-page"), (m) => m.CreateLeasePage) },
+                { path: "timeline", lazy: page(() => import("@/features/booking/timeline/timeline-page"), (m) => m.TimelinePage) },
+                { path: "leases/:name", lazy: page(() => import("@/features/leases/lease-detail-page"), (m) => m.LeaseDetailPage) },
                 { path: "*", element: <NotFoundPage /> },
               ],
             },

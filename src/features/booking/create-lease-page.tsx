@@ -2,6 +2,7 @@
 // UI state (not server state); the lab's exporters and active leases come
 // from the shared caches. The lease_id is chosen once per form, so a submit
 // retried after a network failure can never make two leases.
+import "@/features/booking/booking.css";
 import { PageSection, Title } from "@patternfly/react-core";
 import { useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";

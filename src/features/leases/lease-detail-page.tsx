@@ -1,5 +1,6 @@
 // /leases/:name : one lease, followed live (every 2 s while it waits, 5 s
 // while held, not once ended), with the holder's actions.
+import "@/features/leases/leases.css";
 import { Button, PageSection, Title } from "@patternfly/react-core";
 import { useNavigate, useParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";

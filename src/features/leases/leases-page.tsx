@@ -1,6 +1,7 @@
 // /leases?scope=all&ended=1&tags= : my leases by default, everyone's on
 // request, active by default, ended ones on request, filtered by tags. The
 // container: hooks here, views beside it.
+import "@/features/leases/leases.css";
 import {
   Button,
   Flex,
