@@ -15,9 +15,6 @@ export type ClientConfigParse =
   | { readonly ok: true; readonly config: ClientConfig }
   | { readonly ok: false; readonly message: string };
 
-/** Bigger than any real client config; a larger file is surely something else. */
-export const MAX_CLIENT_CONFIG_BYTES = 256 * 1024;
-
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
