@@ -8,7 +8,7 @@ export default defineConfig({
     // Integration tests start real servers; two cores, so keep it modest.
     maxWorkers: 2,
     // PatternFly's style modules import their CSS; processed by Vite (as empty CSS) rather than by Node.
-    server: { deps: { inline: [/@patternfly\/react-styles/] } },
+    server: { deps: { inline: [/@patternfly\//] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

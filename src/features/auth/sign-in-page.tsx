@@ -1,10 +1,11 @@
 // /sign-in?next=&reason= : sign in through the lab's identity provider, or
 // import a client config or paste a token and check it with the controller,
 // then go back where the user was.
-import { Alert, Content, Divider, Title } from "@patternfly/react-core";
+import { Content, Divider, Title } from "@patternfly/react-core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
+import { InlineAlert } from "@/components/inline-alert";
 import { validateObjectName } from "@/domain/resource-names";
 import { MAX_CLIENT_CONFIG_BYTES } from "@/features/auth/client-config-size";
 import { ConfigDropZone } from "@/features/auth/config-drop-zone";
@@ -140,15 +141,15 @@ export function SignInPage() {
         </p>
       </Content>
       {signedOutAt !== undefined && reason === null && (
-        <Alert variant="info" isInline isPlain title={`Signed out, here and at ${signedOutAt}.`} className="portal-sign-in__reason" />
+        <InlineAlert variant="info" isPlain title={`Signed out, here and at ${signedOutAt}.`} className="portal-sign-in__reason" />
       )}
       {reason !== null && (
-        <Alert variant="warning" isInline title="Signed out" className="portal-sign-in__reason">
+        <InlineAlert variant="warning" title="Signed out" className="portal-sign-in__reason">
           <p>{`${reason.trim() === "" ? "Your session was rejected by the controller." : reason.trim()} Sign in again.`}</p>
-        </Alert>
+        </InlineAlert>
       )}
       {current !== null && reason === null && (
-        <Alert variant="info" isInline isPlain title={`Signed in as ${current.clientName} in namespace ${current.namespace}. Signing in again replaces that session.`} />
+        <InlineAlert variant="info" isPlain title={`Signed in as ${current.clientName} in namespace ${current.namespace}. Signing in again replaces that session.`} />
       )}
 
       {hasProviders && (
@@ -165,7 +166,7 @@ export function SignInPage() {
       </Title>
       <ConfigDropZone onFile={onFile} isDisabled={verify.isPending} />
       {importResult !== null && (
-        <Alert variant={importResult.ok ? "success" : "danger"} isInline isPlain title={importResult.text} isLiveRegion />
+        <InlineAlert variant={importResult.ok ? "success" : "danger"} isPlain title={importResult.text} isLiveRegion />
       )}
 
       <Divider className="portal-sign-in__divider" />
