@@ -3,7 +3,7 @@
 // then go back where the user was.
 import { Content, Divider, Title } from "@patternfly/react-core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { InlineAlert } from "@/components/inline-alert";
 import { validateObjectName } from "@/domain/resource-names";
@@ -14,7 +14,7 @@ import { SignInForm, type SignInFieldErrors, type SignInValues } from "@/feature
 import { fillFromToken, signInHints, TYPED, type SignInSources } from "@/features/auth/sign-in-prefill";
 import { BY_TOKEN, signInErrorText } from "@/features/auth/sign-in-advice";
 import { useVerifySession } from "@/features/auth/verify-session";
-import { startOidcSignIn, takeSignedOutNotice } from "@/features/auth/oidc/oidc-client";
+import { forgetSignedOutNotice, readSignedOutNotice, startOidcSignIn } from "@/features/auth/oidc/oidc-client";
 import { OidcSignInSection } from "@/features/auth/oidc/oidc-sign-in-section";
 import type { PortalProvider } from "@/features/auth/oidc/portal-config";
 import { usePortalConfig } from "@/features/auth/oidc/use-portal-config";
@@ -46,7 +46,10 @@ export function SignInPage() {
   const now = useNow();
   const portal = usePortalConfig();
   // Read once: back from signing out at the provider.
-  const [signedOutAt] = useState(takeSignedOutNotice);
+  const [signedOutAt] = useState(readSignedOutNotice);
+  useEffect(() => {
+    if (signedOutAt !== undefined) forgetSignedOutNotice();
+  }, [signedOutAt]);
   const hasProviders = portal.config.providers.length > 0;
   const startOidc = (provider: PortalProvider, namespace: string, to: string) => startOidcSignIn({ provider, namespace, next: to });
 
