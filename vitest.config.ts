@@ -7,6 +7,8 @@ export default defineConfig({
     include: ["src/**/*.test.ts", "src/**/*.test.tsx", "server/**/*.test.ts", "deploy/**/*.test.ts", "proto/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
     // Integration tests start real servers; two cores, so keep it modest.
     maxWorkers: 2,
+    // PatternFly's style modules import their CSS; processed by Vite (as empty CSS) rather than by Node.
+    server: { deps: { inline: [/@patternfly\//] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

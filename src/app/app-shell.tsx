@@ -23,17 +23,29 @@ import {
 } from "@patternfly/react-core";
 import { SignOutAltIcon } from "@patternfly/react-icons";
 import { Outlet, useLocation } from "react-router";
-import { memo, useContext, useEffect } from "react";
+import { lazy, memo, Suspense, useContext, useEffect } from "react";
 import { GlobalStaleBanner } from "@/app/global-stale-banner";
 import { RouterAnchor } from "@/components/router-anchor";
 import { ThemeToggle } from "@/app/theme-toggle";
-// Straight from the modules, not the features' index files: the shell loads
-// on its own, without the pages those index files also name.
 import { useSignOut } from "@/features/auth/use-sign-out";
-import { LeaseNotifications } from "@/features/leases/lease-notifications";
 import { useSession } from "@/lib/session-context";
 import { RouteFocusProvider } from "@/lib/route-focus";
 import { PRODUCT_NAME } from "@/lib/use-document-title";
+import { useAfterFirstPaint } from "@/lib/use-after-first-paint";
+
+// The watcher of my leases (its toasts, its calls) starts once the first page
+// is painted: nothing of it is on the first frame (issue 13).
+const LeaseNotifications = lazy(async () => ({ default: (await import("@/features/leases/lease-notifications")).LeaseNotifications }));
+
+function LeaseWatcher() {
+  const painted = useAfterFirstPaint();
+  if (!painted) return null;
+  return (
+    <Suspense fallback={null}>
+      <LeaseNotifications />
+    </Suspense>
+  );
+}
 
 export const MAIN_CONTENT_ID = "main-content";
 
@@ -162,7 +174,7 @@ export function AppShell() {
     >
       <ScrollToTopOnNavigate />
       <GlobalStaleBanner />
-      <LeaseNotifications />
+      <LeaseWatcher />
       {/* Back to a page puts focus where it was; a new page with focus lost, on its heading. */}
       <RouteFocusProvider>
         <Outlet />

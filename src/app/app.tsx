@@ -1,9 +1,8 @@
 // The app: its long-lived objects are made once here (not per render, not
 // as module singletons), then handed to the providers and the router.
 import { useState } from "react";
-import { RouterProvider } from "react-router";
 import { AppProviders } from "@/app/providers";
-import { createAppRouter } from "@/app/router";
+import { AppRoutes } from "@/app/router";
 import { createOidcTokenRenewal } from "@/features/auth/oidc/oidc-renewal";
 import { createQueryClient } from "@/lib/query-client";
 import { browserStorageAreas, createSessionStore } from "@/lib/session";
@@ -20,15 +19,14 @@ function createApp() {
   // ends the session; the route guard then sends the user to sign-in with
   // the reason and the way back.
   const queryClient = createQueryClient({ onSessionRejected: (reason) => sessionStore.reject(reason) });
-  const router = createAppRouter({ queryClient, sessionStore });
-  return { sessionStore, queryClient, router };
+  return { sessionStore, queryClient };
 }
 
 export function App() {
   const [app] = useState(createApp);
   return (
     <AppProviders queryClient={app.queryClient} sessionStore={app.sessionStore}>
-      <RouterProvider router={app.router} />
+      <AppRoutes queryClient={app.queryClient} sessionStore={app.sessionStore} />
     </AppProviders>
   );
 }

@@ -1,9 +1,7 @@
 // Last resort when a page crashes: say so plainly and offer a way back.
 import { Alert, Button, PageSection } from "@patternfly/react-core";
-import { useRouteError } from "react-router";
 
-export function RouteError() {
-  const error = useRouteError();
+export function RouteError({ error }: { error: unknown }) {
   const message = error instanceof Error ? error.message : String(error);
   return (
     <main id="main-content">

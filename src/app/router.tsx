@@ -5,79 +5,144 @@
 //
 // Every page is loaded when first visited (route-level splitting): the
 // sign-in page needs none of the tables, the wall none of the forms. Each
-// route imports its page's own module, not the feature's index file, so a
-// page does not bring its feature's other pages along. The
-// guard, the error page and the not-found page are small and stay here.
+// route imports its page's own module, not a feature's index file, so a
+// page never brings its neighbours (bench/bundle-routes.ts follows this).
+//
+// Declarative routes (<Routes>), not a data router: the portal uses none of
+// the data router's loaders, actions or fetchers, and its code is about
+// 16 KiB gzip on every first page (issue 13). Navigations are transitions
+// (BrowserRouter's default), so the page on screen stays until the next
+// one's code has arrived, as the data router's lazy routes did.
 import type { QueryClient } from "@tanstack/react-query";
-import type { ComponentType } from "react";
-import { createBrowserRouter, Navigate, type LoaderFunctionArgs } from "react-router";
-import { NotFoundPage } from "@/app/not-found-page";
+import { lazy, Suspense, useState, type ComponentType, type ReactNode } from "react";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { RouteErrorBoundary } from "@/app/route-error-boundary";
 import { BootFrame } from "@/boot/boot-frame";
-import { RouteError } from "@/app/route-error";
 import { RequireSession } from "@/features/auth/require-session";
 // In the entry, not loaded with the page: the calls then start with no download of their own.
 import { prefetchExporters as startExportersCalls } from "@/features/exporters/prefetch-exporters";
 import type { SessionStore } from "@/lib/session";
 
-/** A route's component from a module loaded on first use. */
-function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): () => Promise<{ Component: ComponentType }> {
-  return async () => ({ Component: pick(await load()) });
+/** A page component from a module loaded on first use (`load` may have started earlier: see preloadFirstPage). */
+function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): ComponentType {
+  return lazy(async () => ({ default: pick(await load()) }));
 }
 
-export interface AppRouterDeps {
+// Each page's module; import() of a module already asked for shares that download.
+const modules = {
+  signIn: () => import("@/features/auth/sign-in-page"),
+  oidcCallback: () => import("@/features/auth/oidc/oidc-callback-page"),
+  wallSource: () => import("@/features/wall/wall-source"),
+  wall: () => import("@/features/wall/wall-page"),
+  door: () => import("@/features/wall/door-page"),
+  shell: () => import("@/app/app-shell"),
+  exporters: () => import("@/features/exporters/exporters-page"),
+  exporterDetail: () => import("@/features/exporters/exporter-detail-page"),
+  leases: () => import("@/features/leases/leases-page"),
+  createLease: () => import("@/features/booking/create-lease-page"),
+  timeline: () => import("@/features/booking/timeline/timeline-page"),
+  leaseDetail: () => import("@/features/leases/lease-detail-page"),
+};
+
+const SignInPage = page(modules.signIn, (m) => m.SignInPage);
+const OidcCallbackPage = page(modules.oidcCallback, (m) => m.OidcCallbackPage);
+const WallAccess = page(modules.wallSource, (m) => () => <m.WallAccess signIn={<RequireSession />} />);
+const WallPage = page(modules.wall, (m) => m.WallPage);
+const DoorPage = page(modules.door, (m) => m.DoorPage);
+const AppShell = page(modules.shell, (m) => m.AppShell);
+const ExportersPage = page(modules.exporters, (m) => m.ExportersPage);
+const ExporterDetailPage = page(modules.exporterDetail, (m) => m.ExporterDetailPage);
+const LeasesPage = page(modules.leases, (m) => m.LeasesPage);
+const CreateLeasePage = page(modules.createLease, (m) => m.CreateLeasePage);
+const TimelinePage = page(modules.timeline, (m) => m.TimelinePage);
+const LeaseDetailPage = page(modules.leaseDetail, (m) => m.LeaseDetailPage);
+const NotFoundPage = page(() => import("@/app/not-found-page"), (m) => m.NotFoundPage);
+
+/** The signed-in page a path shows (the route table below), for preloading. */
+function signedInPage(pathname: string): (() => Promise<unknown>) | undefined {
+  if (pathname === "/" || pathname === "/exporters") return modules.exporters;
+  if (pathname.startsWith("/exporters/")) return modules.exporterDetail;
+  if (pathname === "/leases") return modules.leases;
+  if (pathname === "/leases/new") return modules.createLease;
+  if (pathname.startsWith("/leases/")) return modules.leaseDetail;
+  if (pathname === "/timeline") return modules.timeline;
+  return undefined;
+}
+
+/**
+ * Asks for the first page's code, and the shell's for a signed-in page, at
+ * once rather than one after the other: nested lazy routes would load the
+ * shell, render it, and only then ask for the page, a round trip more on a
+ * slow link (issue 13). The exporters page's first calls start here too.
+ */
+function preloadFirstPage(queryClient: QueryClient, sessionStore: SessionStore): void {
+  const { pathname, search } = window.location;
+  if (pathname.startsWith("/sign-in") || pathname.startsWith("/wall")) return;
+  const state = sessionStore.getState();
+  if (state.session === null) return; // the guard sends the visitor to sign-in
+  void modules.shell();
+  void signedInPage(pathname)?.();
+  if (signedInPage(pathname) === modules.exporters) startExportersCalls(queryClient, state, new URLSearchParams(search));
+}
+
+/**
+ * Runs `start` once when the route is entered, in its first render: before
+ * the page's code has arrived (the page suspends below this), so what it
+ * starts travels beside that download. Not again while the route stays,
+ * when the page changes its own search params.
+ */
+function StartOnEnter({ start, children }: { start: (search: URLSearchParams) => void; children: ReactNode }) {
+  const { search } = useLocation();
+  useState(() => start(new URLSearchParams(search)));
+  return children;
+}
+
+export interface AppRoutesProps {
   readonly queryClient: QueryClient;
   readonly sessionStore: SessionStore;
 }
 
-export function createAppRouter({ queryClient, sessionStore }: AppRouterDeps) {
-  // Starts the exporters page's calls beside its code's download; resolves at
-  // once (the page shows its own loading state), so navigation never waits.
-  // Not run again when the page changes its own search params: the page's
-  // queries follow those.
-  const prefetchExporters = ({ request }: LoaderFunctionArgs): null => {
-    startExportersCalls(queryClient, sessionStore.getState(), new URL(request.url).searchParams);
-    return null;
-  };
+export function AppRoutes({ queryClient, sessionStore }: AppRoutesProps) {
+  useState(() => preloadFirstPage(queryClient, sessionStore));
+  // Starts the exporters page's calls beside its code's download on entering
+  // the route later; the page shows its own loading state and finds them in flight.
+  const prefetchExporters = (search: URLSearchParams): void => startExportersCalls(queryClient, sessionStore.getState(), search);
 
-  return createBrowserRouter([
-    {
-      errorElement: <RouteError />,
-      // While the first page's code arrives: the boot frame index.html painted, unchanged.
-      hydrateFallbackElement: <BootFrame />,
-      children: [
-        { path: "/sign-in", lazy: page(() => import("@/features/auth/sign-in-page"), (m) => m.SignInPage) },
-        { path: "/sign-in/oidc", lazy: page(() => import("@/features/auth/oidc/oidc-callback-page"), (m) => m.OidcCallbackPage) },
-        // The wall and door displays: no shell, the lab's kiosk client or a sign-in.
-        {
-          path: "/wall",
-          lazy: async () => {
-            const { WallAccess } = await import("@/features/wall");
-            return { Component: () => <WallAccess signIn={<RequireSession />} /> };
-          },
-          children: [
-            { index: true, lazy: page(() => import("@/features/wall"), (m) => m.WallPage) },
-            { path: ":board", lazy: page(() => import("@/features/wall"), (m) => m.DoorPage) },
-          ],
-        },
-        {
-          element: <RequireSession />,
-          children: [
-            {
-              lazy: page(() => import("@/app/app-shell"), (m) => m.AppShell),
-              children: [
-                { index: true, element: <Navigate to="/exporters" replace /> },
-                { path: "exporters", loader: prefetchExporters, shouldRevalidate: () => false, lazy: page(() => import("@/features/exporters/exporters-page"), (m) => m.ExportersPage) },
-                { path: "exporters/:name", lazy: page(() => import("@/features/exporters/exporter-detail-page"), (m) => m.ExporterDetailPage) },
-                { path: "leases", lazy: page(() => import("@/features/leases/leases-page"), (m) => m.LeasesPage) },
-                { path: "leases/new", lazy: page(() => import("@/features/booking/create-lease-page"), (m) => m.CreateLeasePage) },
-                { path: "timeline", lazy: page(() => import("@/features/booking/timeline/timeline-page"), (m) => m.TimelinePage) },
-                { path: "leases/:name", lazy: page(() => import("@/features/leases/lease-detail-page"), (m) => m.LeaseDetailPage) },
-                { path: "*", element: <NotFoundPage /> },
-              ],
-            },
-          ],
-        },
-      ],
-    },
-  ]);
+  return (
+    <BrowserRouter>
+      <RouteErrorBoundary>
+        {/* While the first page's code arrives: the boot frame index.html painted, unchanged. */}
+        <Suspense fallback={<BootFrame />}>
+          <Routes>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/sign-in/oidc" element={<OidcCallbackPage />} />
+            {/* The wall and door displays: no shell, the lab's kiosk client or a sign-in. */}
+            <Route path="/wall" element={<WallAccess />}>
+              <Route index element={<WallPage />} />
+              <Route path=":board" element={<DoorPage />} />
+            </Route>
+            <Route element={<RequireSession />}>
+              <Route element={<AppShell />}>
+                <Route index element={<Navigate to="/exporters" replace />} />
+                <Route
+                  path="exporters"
+                  element={
+                    <StartOnEnter start={prefetchExporters}>
+                      <ExportersPage />
+                    </StartOnEnter>
+                  }
+                />
+                <Route path="exporters/:name" element={<ExporterDetailPage />} />
+                <Route path="leases" element={<LeasesPage />} />
+                <Route path="leases/new" element={<CreateLeasePage />} />
+                <Route path="timeline" element={<TimelinePage />} />
+                <Route path="leases/:name" element={<LeaseDetailPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Route>
+          </Routes>
+        </Suspense>
+      </RouteErrorBoundary>
+    </BrowserRouter>
+  );
 }

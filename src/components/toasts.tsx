@@ -9,10 +9,13 @@
 // three at a time; a repeat collapses into the toast it repeats (same key:
 // replaced; same words: counted); confirmations go by themselves, failures
 // stay until closed, and none goes while the pointer or focus is on it.
-import { Alert, AlertActionCloseButton, AlertGroup } from "@patternfly/react-core";
-import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { addToast, alertTimeout, removeToast, type ShownToast, type Toast } from "@/components/toast-list";
-import "@/components/toasts.css";
+//
+// The stack itself (PatternFly's alert group, toast-stack.tsx) loads once the
+// first page is painted: no page shows a toast on its first frame, and its
+// live region is in place before the first toast arrives.
+import { createContext, lazy, Suspense, use, useCallback, useMemo, useRef, useState, type ReactNode } from "react";
+import { addToast, removeToast, type ShownToast, type Toast } from "@/components/toast-list";
+import { useAfterFirstPaint } from "@/lib/use-after-first-paint";
 
 export type { Toast } from "@/components/toast-list";
 
@@ -22,46 +25,7 @@ export interface ToastApi {
 
 const ToastContext = createContext<ToastApi | null>(null);
 
-/** The CSS variable holding the height the toasts take, for the page's bottom room. */
-const RESERVE_VARIABLE = "--portal-toasts-reserve";
-
-/** Keeps `RESERVE_VARIABLE` on <html> equal to the toast stack's height while it shows. */
-function useReservedRoom(showing: boolean): void {
-  useEffect(() => {
-    const root = document.documentElement;
-    // The group is portalled to <body>.
-    const group = showing ? document.querySelector<HTMLElement>(".portal-toasts") : null;
-    if (group === null) {
-      root.style.removeProperty(RESERVE_VARIABLE);
-      return;
-    }
-    // The stack's height plus its gap to the window's edge.
-    const update = (): void => {
-      const box = group.getBoundingClientRect();
-      root.style.setProperty(RESERVE_VARIABLE, `${Math.ceil(box.height + (window.innerHeight - box.bottom))}px`);
-    };
-    update();
-    const observer = new ResizeObserver(update);
-    observer.observe(group);
-    return () => {
-      observer.disconnect();
-      root.style.removeProperty(RESERVE_VARIABLE);
-    };
-  }, [showing]);
-}
-
-function ToastTitle({ toast }: { toast: ShownToast }) {
-  if (toast.count < 2) return <>{toast.title}</>;
-  return (
-    <>
-      {toast.title}{" "}
-      <span className="portal-toast-count">
-        <span aria-hidden>×{toast.count}</span>
-        <span className="pf-v6-screen-reader">({toast.count} times)</span>
-      </span>
-    </>
-  );
-}
+const ToastStack = lazy(async () => ({ default: (await import("@/components/toast-stack")).ToastStack }));
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<readonly ShownToast[]>([]);
@@ -72,24 +36,15 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setToasts((ts) => addToast(ts, toast, id));
   }, []);
   const api = useMemo<ToastApi>(() => ({ push }), [push]);
-  useReservedRoom(toasts.length > 0);
+  const painted = useAfterFirstPaint();
   return (
     <ToastContext value={api}>
       {children}
-      <AlertGroup isToast isLiveRegion aria-label="Notifications" className="portal-toasts">
-        {toasts.map((t) => (
-          <Alert
-            key={t.id}
-            variant={t.variant}
-            title={<ToastTitle toast={t} />}
-            timeout={alertTimeout(t)}
-            onTimeout={() => remove(t.id)}
-            actionClose={<AlertActionCloseButton title={`Close: ${t.title}`} onClose={() => remove(t.id)} />}
-          >
-            {t.body}
-          </Alert>
-        ))}
-      </AlertGroup>
+      {painted && (
+        <Suspense fallback={null}>
+          <ToastStack toasts={toasts} onRemove={remove} />
+        </Suspense>
+      )}
     </ToastContext>
   );
 }

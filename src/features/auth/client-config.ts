@@ -15,8 +15,6 @@ export type ClientConfigParse =
   | { readonly ok: true; readonly config: ClientConfig }
   | { readonly ok: false; readonly message: string };
 
-export { MAX_CLIENT_CONFIG_BYTES } from "@/features/auth/client-config-size";
-
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }

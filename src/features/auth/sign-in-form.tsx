@@ -1,20 +1,8 @@
 // The sign-in form (a view: values and callbacks in, no calls out).
-import {
-  ActionGroup,
-  Alert,
-  Button,
-  Checkbox,
-  Form,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  InputGroup,
-  InputGroupItem,
-  TextInput,
-} from "@patternfly/react-core";
+import { ActionGroup, Button, Checkbox, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, InputGroup, InputGroupItem, TextInput } from "@patternfly/react-core";
 import { EyeIcon, EyeSlashIcon } from "@patternfly/react-icons";
 import { useState, type FormEvent } from "react";
+import { InlineAlert } from "@/components/inline-alert";
 import type { FieldHint, SignInHints } from "@/features/auth/sign-in-prefill";
 
 export interface SignInValues {
@@ -142,9 +130,9 @@ export function SignInForm({ values, fieldErrors, hints, onChange, onSubmit, isV
         />
       </FormGroup>
       {verifyError !== undefined && (
-        <Alert variant="danger" isInline title={verifyError.title} isLiveRegion>
+        <InlineAlert variant="danger" title={verifyError.title} isLiveRegion>
           <p>{verifyError.message}</p>
-        </Alert>
+        </InlineAlert>
       )}
       <ActionGroup>
         <Button type="submit" variant="primary" isLoading={isVerifying} isDisabled={isVerifying}>

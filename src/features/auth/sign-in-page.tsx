@@ -1,10 +1,11 @@
 // /sign-in?next=&reason= : sign in through the lab's identity provider, or
 // import a client config or paste a token and check it with the controller,
 // then go back where the user was.
-import { Alert, Content, Divider, Title } from "@patternfly/react-core";
+import { Content, Divider, Title } from "@patternfly/react-core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
+import { InlineAlert } from "@/components/inline-alert";
 import { validateObjectName } from "@/domain/resource-names";
 import { MAX_CLIENT_CONFIG_BYTES } from "@/features/auth/client-config-size";
 import { ConfigDropZone } from "@/features/auth/config-drop-zone";
@@ -13,7 +14,7 @@ import { SignInForm, type SignInFieldErrors, type SignInValues } from "@/feature
 import { fillFromToken, signInHints, TYPED, type SignInSources } from "@/features/auth/sign-in-prefill";
 import { BY_TOKEN, signInErrorText } from "@/features/auth/sign-in-advice";
 import { useVerifySession } from "@/features/auth/verify-session";
-import { startOidcSignIn, takeSignedOutNotice } from "@/features/auth/oidc/oidc-client";
+import { forgetSignedOutNotice, readSignedOutNotice, startOidcSignIn } from "@/features/auth/oidc/oidc-client";
 import { OidcSignInSection } from "@/features/auth/oidc/oidc-sign-in-section";
 import type { PortalProvider } from "@/features/auth/oidc/portal-config";
 import { usePortalConfig } from "@/features/auth/oidc/use-portal-config";
@@ -45,7 +46,10 @@ export function SignInPage() {
   const now = useNow();
   const portal = usePortalConfig();
   // Read once: back from signing out at the provider.
-  const [signedOutAt] = useState(takeSignedOutNotice);
+  const [signedOutAt] = useState(readSignedOutNotice);
+  useEffect(() => {
+    if (signedOutAt !== undefined) forgetSignedOutNotice();
+  }, [signedOutAt]);
   const hasProviders = portal.config.providers.length > 0;
   const startOidc = (provider: PortalProvider, namespace: string, to: string) => startOidcSignIn({ provider, namespace, next: to });
 
@@ -105,7 +109,7 @@ export function SignInPage() {
       setImportResult({ ok: false, text: `${file.name} is too big (${Math.round(file.size / 1024)} KiB) to be a jmp client config.` });
       return;
     }
-    // The parser (and its YAML library) loads with the first file.
+    // The YAML parser (a third of this page's code) loads with the first file.
     Promise.all([file.text(), import("@/features/auth/client-config")]).then(
       ([text, { parseClientConfig }]) => {
         const parsed = parseClientConfig(text, file.name);
@@ -140,15 +144,15 @@ export function SignInPage() {
         </p>
       </Content>
       {signedOutAt !== undefined && reason === null && (
-        <Alert variant="info" isInline isPlain title={`Signed out, here and at ${signedOutAt}.`} className="portal-sign-in__reason" />
+        <InlineAlert variant="info" isPlain title={`Signed out, here and at ${signedOutAt}.`} className="portal-sign-in__reason" />
       )}
       {reason !== null && (
-        <Alert variant="warning" isInline title="Signed out" className="portal-sign-in__reason">
+        <InlineAlert variant="warning" title="Signed out" className="portal-sign-in__reason">
           <p>{`${reason.trim() === "" ? "Your session was rejected by the controller." : reason.trim()} Sign in again.`}</p>
-        </Alert>
+        </InlineAlert>
       )}
       {current !== null && reason === null && (
-        <Alert variant="info" isInline isPlain title={`Signed in as ${current.clientName} in namespace ${current.namespace}. Signing in again replaces that session.`} />
+        <InlineAlert variant="info" isPlain title={`Signed in as ${current.clientName} in namespace ${current.namespace}. Signing in again replaces that session.`} />
       )}
 
       {hasProviders && (
@@ -165,7 +169,7 @@ export function SignInPage() {
       </Title>
       <ConfigDropZone onFile={onFile} isDisabled={verify.isPending} />
       {importResult !== null && (
-        <Alert variant={importResult.ok ? "success" : "danger"} isInline isPlain title={importResult.text} isLiveRegion />
+        <InlineAlert variant={importResult.ok ? "success" : "danger"} isPlain title={importResult.text} isLiveRegion />
       )}
 
       <Divider className="portal-sign-in__divider" />

@@ -3,8 +3,6 @@
 // of the exporters it matches and how many of them are free now.
 import {
   Button,
-  Flex,
-  FlexItem,
   FormGroup,
   FormHelperText,
   FormSelect,
@@ -14,6 +12,7 @@ import {
   TextInput,
 } from "@patternfly/react-core";
 import { useRef, useState } from "react";
+import { Flex, FlexItem } from "@/components/flex";
 import { SelectorPointer } from "@/components/selector-pointer";
 import { parseSelector } from "@/domain/selector";
 import type { MatchCount } from "@/features/booking/exporter-matches";

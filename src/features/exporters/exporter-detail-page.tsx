@@ -3,13 +3,12 @@ import {
   Breadcrumb,
   BreadcrumbItem,
   Button,
-  Flex,
-  FlexItem,
   PageSection,
   Title,
 } from "@patternfly/react-core";
 import { useMemo } from "react";
 import { useNavigate, useParams } from "react-router";
+import { Flex, FlexItem } from "@/components/flex";
 import { EmptyState } from "@/components/empty-state";
 import { LoadFailedOrLoading } from "@/components/load-failed-or-loading";
 import { ExporterStatusLabel } from "@/components/exporter-status-label";

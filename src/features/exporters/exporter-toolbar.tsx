@@ -2,8 +2,15 @@
 // the selector (asked of the controller), the search (in the browser), and
 // a "Filters" toggle that opens the rest (status, group by, sort), which
 // says how many of them are in force while closed.
-import { Button, Flex, FlexItem, Form, FormGroup, FormSelect, FormSelectOption } from "@patternfly/react-core";
+import {
+  Button,
+  Form,
+  FormGroup,
+  FormSelect,
+  FormSelectOption,
+} from "@patternfly/react-core";
 import { FilterIcon } from "@patternfly/react-icons";
+import { Flex, FlexItem } from "@/components/flex";
 import { GroupByField } from "@/components/group-by-field";
 import { SearchField } from "@/components/search-field";
 import { EXPORTER_STATE_KINDS, EXPORTER_STATE_NAMES, type ExporterStateKind } from "@/components/exporter-status";

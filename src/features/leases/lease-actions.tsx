@@ -4,19 +4,17 @@
 // board was ever assigned ([U6]), and a transfer while it holds one ([TR1]).
 // Refusals come back as toasts with the controller's words, after the view
 // has rolled back.
-import { Button, Flex, FlexItem } from "@patternfly/react-core";
+import { Button } from "@patternfly/react-core";
 import { CalendarAltIcon, OutlinedClockIcon, PlusCircleIcon, UserIcon } from "@patternfly/react-icons";
 import { useState } from "react";
+import { Flex, FlexItem } from "@/components/flex";
 import { useToasts } from "@/components/toasts";
 import { HOUR_MS, MINUTE_MS } from "@/domain/durations";
 import { leaseEndMs } from "@/domain/lease-status";
 import { shortName } from "@/domain/resource-names";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { ChangeEndModal } from "@/features/leases/change-end-modal";
-import { ChangeStartModal } from "@/features/leases/change-start-modal";
 import { canMoveBegin, extendRequest, leaseSubject, transferProblem } from "@/features/leases/lease-changes";
-import { ReleaseModal } from "@/features/leases/release-modal";
-import { TransferModal } from "@/features/leases/transfer-modal";
+import { ChangeEndModal, ChangeStartModal, LeaseModalSlot, preloadLeaseModals, ReleaseModal, TransferModal } from "@/features/leases/lease-modals";
 import { useChangeLeaseTime } from "@/features/leases/use-change-lease-time";
 import { useReleaseLease } from "@/features/leases/use-release-lease";
 import { errorKind, errorMessage } from "@/lib/errors";
@@ -88,7 +86,14 @@ export function LeaseActions({ lease, layout }: LeaseActionsProps) {
 
   return (
     <>
-      <Flex gap={{ default: compact ? "gapXs" : "gapSm" }} flexWrap={{ default: compact ? "nowrap" : "wrap" }} className="portal-lease-actions">
+      {/* The dialogs' code is asked for when a pointer or the focus comes near. */}
+      <Flex
+        gap={{ default: compact ? "gapXs" : "gapSm" }}
+        flexWrap={{ default: compact ? "nowrap" : "wrap" }}
+        className="portal-lease-actions"
+        onPointerEnter={() => preloadLeaseModals(layout)}
+        onFocus={() => preloadLeaseModals(layout)}
+      >
         {QUICK_EXTENSIONS.map((q) => (
           <FlexItem key={q.label}>
             <Button
@@ -131,17 +136,23 @@ export function LeaseActions({ lease, layout }: LeaseActionsProps) {
           </Button>
         </FlexItem>
       </Flex>
-      <ReleaseModal
-        isOpen={open === "release"}
-        subject={subject}
-        leaseName={name}
-        holdsBoard={(lease.exporter ?? "") !== ""}
-        onConfirm={confirmRelease}
-        onCancel={() => setOpen(null)}
-      />
-      {open === "change" && <ChangeEndModal lease={lease} onClose={() => setOpen(null)} />}
-      {open === "start" && <ChangeStartModal lease={lease} onClose={() => setOpen(null)} />}
-      {open === "transfer" && <TransferModal lease={lease} onClose={() => setOpen(null)} />}
+      {open !== null && (
+        <LeaseModalSlot>
+          {open === "release" && (
+            <ReleaseModal
+              isOpen
+              subject={subject}
+              leaseName={name}
+              holdsBoard={(lease.exporter ?? "") !== ""}
+              onConfirm={confirmRelease}
+              onCancel={() => setOpen(null)}
+            />
+          )}
+          {open === "change" && <ChangeEndModal lease={lease} onClose={() => setOpen(null)} />}
+          {open === "start" && <ChangeStartModal lease={lease} onClose={() => setOpen(null)} />}
+          {open === "transfer" && <TransferModal lease={lease} onClose={() => setOpen(null)} />}
+        </LeaseModalSlot>
+      )}
     </>
   );
 }

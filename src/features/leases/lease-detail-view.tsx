@@ -13,14 +13,13 @@ import {
   DescriptionListDescription,
   DescriptionListGroup,
   DescriptionListTerm,
-  Flex,
-  FlexItem,
   PageSection,
   Title,
 } from "@patternfly/react-core";
 import { BanIcon, ClockIcon } from "@patternfly/react-icons";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { Flex, FlexItem } from "@/components/flex";
 import { DeprecatedLabelsAlert } from "@/components/deprecated-labels";
 import { ExporterStatusLabel } from "@/components/exporter-status-label";
 import { LabelChips } from "@/components/label-chips";

@@ -24,6 +24,21 @@ describe("collectNotices", () => {
     expect(run(first.state, [readyLong]).notices).toEqual([]);
   });
 
+  it("announces a lease assigned since the portal opened even on the first list (the watcher starts late), once", () => {
+    const first = collectNotices(INITIAL_NOTICE_STATE, [readyLong], ME, NOW, undefined, NOW - 2_000);
+    expect(first.notices.map((n) => n.kind)).toEqual(["ready"]);
+    expect(collectNotices(first.state, [readyLong], ME, NOW, undefined, NOW - 2_000).notices).toEqual([]);
+    // Assigned before the portal opened: not news.
+    expect(collectNotices(INITIAL_NOTICE_STATE, [readyLong], ME, NOW, undefined, NOW + 1).notices).toEqual([]);
+  });
+
+  it("waits for the board's hook before announcing a lease assigned since the portal opened", () => {
+    const first = collectNotices(INITIAL_NOTICE_STATE, [readyLong], ME, NOW, () => "starting", NOW - 2_000);
+    expect(first.notices).toEqual([]);
+    expect(awaitingReadyNotice(INITIAL_NOTICE_STATE, [readyLong], ME, NOW, NOW - 2_000)).toEqual([readyLong]);
+    expect(collectNotices(first.state, [readyLong], ME, NOW, () => "ready", NOW - 2_000).notices.map((n) => n.kind)).toEqual(["ready"]);
+  });
+
   it("announces a lease that becomes Ready, once", () => {
     const first = run(INITIAL_NOTICE_STATE, [pending]);
     expect(first.notices).toEqual([]);

@@ -1,12 +1,15 @@
 // Which of my leases deserve a toast: one that became Ready, and one with
 // less than 10 minutes left. Each is announced once (remembered by key across
-// polls); leases already Ready when the portal opens are not announced as
-// news, but one already running out is. "Ready" is what the lease page says
+// polls); leases already Ready when the portal opened (assigned before the
+// page loaded) are not announced as news, but one already running out is.
+// The watcher may start some time after the page loads (it waits for the
+// first paint), so a lease assigned since then is still news on its first
+// list. "Ready" is what the lease page says
 // too: the board is assigned ([L5]) and done with its beforeLease hook
 // ([L6]), so a lease whose board still runs it is announced only once the
 // hook is over. Pure: the caller keeps the state and reads the boards.
 import { MINUTE_MS } from "@/domain/durations";
-import { leaseExpiryAtMs, leaseStatus } from "@/domain/lease-status";
+import { assignedAtMs, leaseExpiryAtMs, leaseStatus } from "@/domain/lease-status";
 import type { Exporter, Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import { ExporterStatus } from "@/gen/jumpstarter/v1/common_pb.js";
 
@@ -42,18 +45,27 @@ export function boardReadiness(lease: Lease, exporter: Exporter | undefined): Bo
   return exporter.status === ExporterStatus.BEFORE_LEASE_HOOK_FAILED ? "failed" : "ready";
 }
 
+/** Whether a lease seen Ready on the first list became so after the portal opened at `openedAtMs` (unknown: taken as before). */
+function assignedSince(lease: Lease, openedAtMs: number): boolean {
+  const at = assignedAtMs(lease);
+  return at !== undefined && at >= openedAtMs;
+}
+
 /**
  * My Ready leases that are due a "ready" toast once their board is known to
  * be past its beforeLease hook: the caller reads their exporters.
  */
-export function awaitingReadyNotice(state: NoticeState, leases: readonly Lease[], myClient: string, nowMs: number): Lease[] {
-  if (!state.seeded) return [];
-  return leases.filter((l) => l.client === myClient && !state.announced.has(readyKey(l)) && leaseStatus(l, nowMs).state === "ready");
+export function awaitingReadyNotice(state: NoticeState, leases: readonly Lease[], myClient: string, nowMs: number, openedAtMs = Infinity): Lease[] {
+  return leases.filter(
+    (l) => l.client === myClient && !state.announced.has(readyKey(l)) && leaseStatus(l, nowMs).state === "ready" && (state.seeded || assignedSince(l, openedAtMs)),
+  );
 }
 
 /**
  * The notices due for `leases` (the namespace's active leases) held by
  * `myClient` (a client resource name), and the state to keep for next time.
+ * `openedAtMs`: when the portal opened (the page's load); by default, every
+ * lease Ready on the first list is taken as older.
  */
 export function collectNotices(
   state: NoticeState,
@@ -61,6 +73,7 @@ export function collectNotices(
   myClient: string,
   nowMs: number,
   board: (lease: Lease) => BoardReadiness = () => "ready",
+  openedAtMs = Infinity,
 ): { readonly notices: readonly LeaseNotice[]; readonly state: NoticeState } {
   const notices: LeaseNotice[] = [];
   const announced = new Set<string>();
@@ -75,7 +88,7 @@ export function collectNotices(
 
     const rk = readyKey(lease);
     if (!announced.has(rk)) {
-      if (!state.seeded) announced.add(rk);
+      if (!state.seeded && !assignedSince(lease, openedAtMs)) announced.add(rk);
       else if (board(lease) === "ready") {
         announced.add(rk);
         notices.push({ kind: "ready", key: rk, lease });

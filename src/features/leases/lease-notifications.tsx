@@ -82,7 +82,8 @@ export function LeaseNotifications(): null {
     if (data === undefined) return;
     const watchedNow = new Set(watchedKey.split(","));
     const readiness = (lease: Lease) => (watchedNow.has(lease.exporter ?? "") ? boardReadiness(lease, boards.get(lease.exporter ?? "")) : "ready");
-    const result = collectNotices(state.current, data.leases, me, now, readiness);
+    // Leases assigned since the page loaded are news even on the watcher's first list (it starts after the first paint).
+    const result = collectNotices(state.current, data.leases, me, now, readiness, performance.timeOrigin);
     state.current = result.state;
     if (result.notices.length === 0) return;
 

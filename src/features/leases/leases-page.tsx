@@ -1,11 +1,10 @@
 // /leases?scope=all&ended=1&tags= : my leases by default, everyone's on
 // request, active by default, ended ones on request, filtered by tags. The
 // container: hooks here, views beside it.
+import { Flex, FlexItem } from "@/components/flex";
 import "@/features/leases/leases.css";
 import {
   Button,
-  Flex,
-  FlexItem,
   PageSection,
   Spinner,
   Switch,

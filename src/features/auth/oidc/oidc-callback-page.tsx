@@ -1,9 +1,10 @@
 // /sign-in/oidc: where the provider sends the browser back with the code.
 // Finishes the sign-in this tab started, then goes where the user was going.
-import { ActionGroup, Alert, Button, Content, Spinner, Title } from "@patternfly/react-core";
+import { ActionGroup, Button, Content, Spinner, Title } from "@patternfly/react-core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";
+import { InlineAlert } from "@/components/inline-alert";
 import { RouterAnchor } from "@/components/router-anchor";
 import { signInPath } from "@/features/auth/next-path";
 import { completeOidcSignIn, pendingSignIn, startOidcSignIn, type PendingSignIn } from "@/features/auth/oidc/oidc-client";
@@ -92,9 +93,9 @@ export function OidcCallbackPage() {
         </Content>
       ) : (
         <>
-          <Alert variant="danger" isInline title={shown.title} className="portal-sign-in__reason" isLiveRegion>
+          <InlineAlert variant="danger" title={shown.title} className="portal-sign-in__reason" isLiveRegion>
             <p>{shown.message}</p>
-          </Alert>
+          </InlineAlert>
           <ActionGroup className="portal-sign-in__section">
             {pending !== undefined && (
               <Button variant="primary" onClick={tryAgain} isLoading={retrying} isDisabled={retrying}>

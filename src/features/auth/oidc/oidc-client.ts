@@ -133,10 +133,12 @@ export async function signOutAtProvider(oidc: OidcSignIn): Promise<{ left: boole
 
 /**
  * "the demo provider" when the user has just come back from signing out
- * there (read once). Only a page loaded after the sign-out began takes it:
- * the sign-in page this tab shows while leaving for the provider must not.
+ * there. Only a page loaded after the sign-out began reads it: the sign-in
+ * page this tab shows while leaving for the provider must not. Pure, so a
+ * render may call it (React may render a page more than once before showing
+ * it); the page forgets the notice once shown (forgetSignedOutNotice).
  */
-export function takeSignedOutNotice(): string | undefined {
+export function readSignedOutNotice(): string | undefined {
   let v: unknown;
   try {
     v = JSON.parse(window.sessionStorage.getItem(SIGNED_OUT_KEY) ?? "null");
@@ -146,6 +148,10 @@ export function takeSignedOutNotice(): string | undefined {
   if (typeof v !== "object" || v === null) return undefined;
   const { label, atMs } = v as { label?: unknown; atMs?: unknown };
   if (typeof atMs === "number" && atMs >= performance.timeOrigin) return undefined;
-  window.sessionStorage.removeItem(SIGNED_OUT_KEY);
   return typeof label === "string" ? label : undefined;
+}
+
+/** The notice is read once: after the page showing it has been committed. */
+export function forgetSignedOutNotice(): void {
+  window.sessionStorage.removeItem(SIGNED_OUT_KEY);
 }

@@ -1,8 +1,9 @@
 // "Sign in with <provider>": the lab's identity providers, first on the
 // sign-in page. Pressing one leaves for the provider's own login page; the
 // callback page (oidc-callback-page.tsx) finishes the sign-in.
-import { Alert, Button, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from "@patternfly/react-core";
+import { Button, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from "@patternfly/react-core";
 import { useState, type FormEvent } from "react";
+import { InlineAlert } from "@/components/inline-alert";
 import { validateObjectName } from "@/domain/resource-names";
 import type { PortalConfig, PortalProvider } from "@/features/auth/oidc/portal-config";
 import { capitalise } from "@/lib/capitalise";
@@ -74,9 +75,9 @@ export function OidcSignInSection({ config, next, start }: OidcSignInSectionProp
         </Form>
       ))}
       {failure !== undefined && (
-        <Alert variant="danger" isInline title={`${capitalise(failure.label)} did not answer`} isLiveRegion className="portal-sign-in__reason">
+        <InlineAlert variant="danger" title={`${capitalise(failure.label)} did not answer`} isLiveRegion className="portal-sign-in__reason">
           <p>{`The portal could not reach ${failure.label} to sign you in (${failure.detail.replace(/\.$/, "")}). Try again, or sign in with a token below.`}</p>
-        </Alert>
+        </InlineAlert>
       )}
     </div>
   );

@@ -2,7 +2,6 @@
 // free time between them as buttons that book it; drag across a row to book
 // that window (a clash with a booking is said before anything is sent). The
 // view (day or week, date, zoom, selector, search, grouping) is in the URL.
-import "@/features/booking/booking.css";
 import "@/features/booking/timeline/timeline.css";
 import { Alert, AlertActionLink, PageSection, Spinner, Title } from "@patternfly/react-core";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";

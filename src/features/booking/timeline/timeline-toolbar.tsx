@@ -4,8 +4,6 @@
 // first screen shows the timeline and not only its controls.
 import {
   Button,
-  Flex,
-  FlexItem,
   Form,
   FormGroup,
   FormHelperText,
@@ -17,6 +15,7 @@ import {
 } from "@patternfly/react-core";
 import { AngleLeftIcon, AngleRightIcon, FilterIcon, SearchMinusIcon, SearchPlusIcon } from "@patternfly/react-icons";
 import { useState } from "react";
+import { Flex, FlexItem } from "@/components/flex";
 import { GroupByField } from "@/components/group-by-field";
 import { SearchField } from "@/components/search-field";
 import { SelectorPointer } from "@/components/selector-pointer";
