@@ -14,7 +14,7 @@
 // (BrowserRouter's default), so the page on screen stays until the next
 // one's code has arrived, as the data router's lazy routes did.
 import type { QueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useState, type ComponentType, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import { RouteErrorBoundary } from "@/app/route-error-boundary";
 import { BootFrame } from "@/boot/boot-frame";
@@ -23,25 +23,53 @@ import { RequireSession } from "@/features/auth/require-session";
 import { prefetchExporters as startExportersCalls } from "@/features/exporters/prefetch-exporters";
 import type { SessionStore } from "@/lib/session";
 
-/** A page component from a module loaded on first use (`load` may have started earlier: see preloadFirstPage). */
-function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): ComponentType {
-  return lazy(async () => ({ default: pick(await load()) }));
+/** A module's import, asked for once; `loaded` holds the module once it is in. */
+interface Loader<M> {
+  (): Promise<M>;
+  loaded?: M;
+}
+
+function loader<M>(load: () => Promise<M>): Loader<M> {
+  let promise: Promise<M> | undefined;
+  const f: Loader<M> = () =>
+    (promise ??= load().then((m) => {
+      f.loaded = m;
+      return m;
+    }));
+  return f;
+}
+
+/**
+ * A page component from a module loaded on first use. Once the module is in
+ * (preloaded, see preloadFirstPage), the page renders at once instead of
+ * suspending: a suspended first render is retried at low priority, and each
+ * arriving page of a large list restarted it, so the exporters page showed
+ * nothing until the whole list was in (issue 13).
+ */
+function page<M>(load: Loader<M>, pick: (m: M) => ComponentType): ComponentType {
+  const Lazy = lazy(async () => ({ default: pick(await load()) }));
+  let picked: ComponentType | undefined;
+  return function Page() {
+    const Component = load.loaded === undefined ? Lazy : (picked ??= pick(load.loaded));
+    return <Component />;
+  };
 }
 
 // Each page's module; import() of a module already asked for shares that download.
 const modules = {
-  signIn: () => import("@/features/auth/sign-in-page"),
-  oidcCallback: () => import("@/features/auth/oidc/oidc-callback-page"),
-  wallSource: () => import("@/features/wall/wall-source"),
-  wall: () => import("@/features/wall/wall-page"),
-  door: () => import("@/features/wall/door-page"),
-  shell: () => import("@/app/app-shell"),
-  exporters: () => import("@/features/exporters/exporters-page"),
-  exporterDetail: () => import("@/features/exporters/exporter-detail-page"),
-  leases: () => import("@/features/leases/leases-page"),
-  createLease: () => import("@/features/booking/create-lease-page"),
-  timeline: () => import("@/features/booking/timeline/timeline-page"),
-  leaseDetail: () => import("@/features/leases/lease-detail-page"),
+  signIn: loader(() => import("@/features/auth/sign-in-page")),
+  oidcCallback: loader(() => import("@/features/auth/oidc/oidc-callback-page")),
+  wallSource: loader(() => import("@/features/wall/wall-source")),
+  wall: loader(() => import("@/features/wall/wall-page")),
+  door: loader(() => import("@/features/wall/door-page")),
+  shell: loader(() => import("@/app/app-shell")),
+  exporters: loader(() => import("@/features/exporters/exporters-page")),
+  exporterDetail: loader(() => import("@/features/exporters/exporter-detail-page")),
+  leases: loader(() => import("@/features/leases/leases-page")),
+  createLease: loader(() => import("@/features/booking/create-lease-page")),
+  timeline: loader(() => import("@/features/booking/timeline/timeline-page")),
+  leaseDetail: loader(() => import("@/features/leases/lease-detail-page")),
+  notFound: loader(() => import("@/app/not-found-page")),
 };
 
 const SignInPage = page(modules.signIn, (m) => m.SignInPage);
@@ -56,10 +84,10 @@ const LeasesPage = page(modules.leases, (m) => m.LeasesPage);
 const CreateLeasePage = page(modules.createLease, (m) => m.CreateLeasePage);
 const TimelinePage = page(modules.timeline, (m) => m.TimelinePage);
 const LeaseDetailPage = page(modules.leaseDetail, (m) => m.LeaseDetailPage);
-const NotFoundPage = page(() => import("@/app/not-found-page"), (m) => m.NotFoundPage);
+const NotFoundPage = page(modules.notFound, (m) => m.NotFoundPage);
 
 /** The signed-in page a path shows (the route table below), for preloading. */
-function signedInPage(pathname: string): (() => Promise<unknown>) | undefined {
+function signedInPage(pathname: string): Loader<unknown> | undefined {
   if (pathname === "/" || pathname === "/exporters") return modules.exporters;
   if (pathname.startsWith("/exporters/")) return modules.exporterDetail;
   if (pathname === "/leases") return modules.leases;
@@ -75,14 +103,15 @@ function signedInPage(pathname: string): (() => Promise<unknown>) | undefined {
  * shell, render it, and only then ask for the page, a round trip more on a
  * slow link (issue 13). The exporters page's first calls start here too.
  */
-function preloadFirstPage(queryClient: QueryClient, sessionStore: SessionStore): void {
+function preloadFirstPage(queryClient: QueryClient, sessionStore: SessionStore): Promise<unknown> {
   const { pathname, search } = window.location;
-  if (pathname.startsWith("/sign-in") || pathname.startsWith("/wall")) return;
+  if (pathname.startsWith("/sign-in")) return modules.signIn();
+  if (pathname.startsWith("/wall")) return Promise.all([modules.wallSource(), pathname === "/wall" || pathname === "/wall/" ? modules.wall() : modules.door()]);
   const state = sessionStore.getState();
-  if (state.session === null) return; // the guard sends the visitor to sign-in
-  void modules.shell();
-  void signedInPage(pathname)?.();
-  if (signedInPage(pathname) === modules.exporters) startExportersCalls(queryClient, state, new URLSearchParams(search));
+  if (state.session === null) return modules.signIn(); // the guard sends the visitor to sign-in
+  const first = signedInPage(pathname);
+  if (first === modules.exporters) startExportersCalls(queryClient, state, new URLSearchParams(search));
+  return Promise.all([modules.shell(), first?.()]);
 }
 
 /**
@@ -103,11 +132,24 @@ export interface AppRoutesProps {
 }
 
 export function AppRoutes({ queryClient, sessionStore }: AppRoutesProps) {
-  useState(() => preloadFirstPage(queryClient, sessionStore));
+  // The first page's code is asked for at once; until it is in, the boot
+  // frame stays, and the page then renders in one go (see page()).
+  const [firstPageCode] = useState(() => preloadFirstPage(queryClient, sessionStore));
+  const [firstPageIn, setFirstPageIn] = useState(false);
+  useEffect(() => {
+    let live = true;
+    // A failed download is the lazy page's to retry and report (the error boundary).
+    void firstPageCode.catch(() => undefined).then(() => live && setFirstPageIn(true));
+    return () => {
+      live = false;
+    };
+  }, [firstPageCode]);
+
   // Starts the exporters page's calls beside its code's download on entering
   // the route later; the page shows its own loading state and finds them in flight.
   const prefetchExporters = (search: URLSearchParams): void => startExportersCalls(queryClient, sessionStore.getState(), search);
 
+  if (!firstPageIn) return <BootFrame />;
   return (
     <BrowserRouter>
       <RouteErrorBoundary>

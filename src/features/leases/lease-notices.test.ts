@@ -29,7 +29,12 @@ describe("collectNotices", () => {
     expect(first.notices.map((n) => n.kind)).toEqual(["ready"]);
     expect(collectNotices(first.state, [readyLong], ME, NOW, undefined, NOW - 2_000).notices).toEqual([]);
     // Assigned before the portal opened: not news.
-    expect(collectNotices(INITIAL_NOTICE_STATE, [readyLong], ME, NOW, undefined, NOW + 1).notices).toEqual([]);
+    expect(collectNotices(INITIAL_NOTICE_STATE, [readyLong], ME, NOW, undefined, NOW + 1_000).notices).toEqual([]);
+  });
+
+  it("takes the controller's whole-second times as the second they name: assigned in the second the portal opened is news", () => {
+    // The portal opened at NOW + 0.6 s; the controller wrote the assignment (at NOW + 0.8 s) as NOW.
+    expect(collectNotices(INITIAL_NOTICE_STATE, [readyLong], ME, NOW, undefined, NOW + 600).notices.map((n) => n.kind)).toEqual(["ready"]);
   });
 
   it("waits for the board's hook before announcing a lease assigned since the portal opened", () => {

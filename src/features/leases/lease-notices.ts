@@ -45,10 +45,16 @@ export function boardReadiness(lease: Lease, exporter: Exporter | undefined): Bo
   return exporter.status === ExporterStatus.BEFORE_LEASE_HOOK_FAILED ? "failed" : "ready";
 }
 
+/**
+ * The controller's times are Kubernetes times, whole seconds: a lease
+ * assigned 0.4 s after the portal opened can read as 0.6 s before it.
+ */
+const CONTROLLER_TIME_PRECISION_MS = 1_000;
+
 /** Whether a lease seen Ready on the first list became so after the portal opened at `openedAtMs` (unknown: taken as before). */
 function assignedSince(lease: Lease, openedAtMs: number): boolean {
   const at = assignedAtMs(lease);
-  return at !== undefined && at >= openedAtMs;
+  return at !== undefined && at > openedAtMs - CONTROLLER_TIME_PRECISION_MS;
 }
 
 /**
