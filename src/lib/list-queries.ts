@@ -26,6 +26,7 @@ import {
 import { LIST_BULK_PAGE_SIZE, LIST_PAGE_SIZE } from "@/lib/config";
 import { afterNextPaint } from "@/lib/after-next-paint";
 import { listAllPages } from "@/lib/list-all-pages";
+import { whenObserved } from "@/lib/when-observed";
 import { isMessageOf, reuseEqualItems } from "@/lib/list-sharing";
 
 /** The token a partial answer carries: not one to send, just "more pages follow". */
@@ -64,8 +65,8 @@ export function exportersQueryOptions(transport: Transport, namespace: string, f
               onPartial: (soFar) => {
                 if (soFar.length > LIST_PAGE_SIZE) return;
                 client.setQueryData(queryKey, create(ListExportersResponseSchema, { exporters: [...soFar], nextPageToken: MORE_PAGES_FOLLOW }));
-                // The rest once these rows are on screen (after-next-paint.ts).
-                return afterNextPaint();
+                // The rest once these rows are on screen: a page reads them (when-observed.ts), then paints (after-next-paint.ts).
+                return whenObserved(client, queryKey).then(() => afterNextPaint());
               },
             }
           : {},
