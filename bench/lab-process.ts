@@ -43,24 +43,14 @@ export async function spawnLab({ dataDir, scenario, namespace, client, nodeFlags
     scenarioFile = `${dataDir}-scenario.yaml`;
     writeFileSync(scenarioFile, toYaml(scenario));
   }
-  // tsx as a loader in this one process (the tsx CLI would run the lab in a grandchild, whose CPU we could not read).
-  const child = spawn(
-    process.execPath,
-    [...nodeFlags, "--import", "tsx", "server/lab/main.ts", "--listen", "127.0.0.1:0", "--data", dataDir, "--scenario", scenarioFile, "--quiet", ...labFlags],
-    { cwd: join(import.meta.dirname, ".."), stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  // Whatever happens to the benchmark, its lab goes with it.
-  process.once("exit", () => child.kill("SIGKILL"));
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).on("line", (line) => {
-      const match = /^Lab simulator listening on (https:\/\/\S+)$/.exec(line);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    void exited.then(() => reject(new Error("the lab exited before listening")));
+  const server = await spawnServer("server/lab/main.ts", ["--listen", "127.0.0.1:0", "--data", dataDir, "--scenario", scenarioFile, "--quiet", ...labFlags], {
+    nodeFlags,
+    listening: /^Lab simulator listening on (https:\/\/\S+)$/,
+    name: "the lab",
   });
+  const { url } = server;
   const config = parseYaml(readFileSync(join(dataDir, "clients", `${client}.yaml`), "utf8")) as { token?: string };
-  const probe = probeProcess(child.pid);
+  const probe = probeProcess(server.pid);
   const caFile = join(dataDir, "tls", "ca.pem");
   return {
     url,
@@ -68,6 +58,42 @@ export async function spawnLab({ dataDir, scenario, namespace, client, nodeFlags
     caPem: readFileSync(caFile, "utf8"),
     identity: { token: config.token ?? "", namespace, kind: "Client", name: client },
     cpuMs: probe.cpuMs,
+    stop: () => server.stop(),
+  };
+}
+
+/** A server of this repository in a child process, once it has printed the address it listens on. */
+export interface SpawnedServer {
+  readonly url: string;
+  readonly pid: number | undefined;
+  /** SIGTERM, resolved once it has exited. */
+  stop(): Promise<void>;
+}
+
+/** Starts `script` (as `npm run lab` or `npm run gateway` would) and waits for its `listening` line; its other output is read and dropped. */
+export async function spawnServer(
+  script: string,
+  args: readonly string[],
+  options: { readonly nodeFlags: readonly string[]; readonly listening: RegExp; readonly name: string },
+): Promise<SpawnedServer> {
+  // tsx as a loader in this one process (the tsx CLI would run it in a grandchild, whose CPU we could not read).
+  const child = spawn(process.execPath, [...options.nodeFlags, "--import", "tsx", script, ...args], {
+    cwd: join(import.meta.dirname, ".."),
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // Whatever happens to the benchmark, its servers go with it.
+  process.once("exit", () => child.kill("SIGKILL"));
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      const match = options.listening.exec(line);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    });
+    void exited.then(() => reject(new Error(`${options.name} exited before listening`)));
+  });
+  return {
+    url,
+    pid: child.pid,
     async stop() {
       child.kill("SIGTERM");
       await exited;

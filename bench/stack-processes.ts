@@ -3,10 +3,7 @@
 // loop and CPU, on free 127.0.0.1 ports, the gateway pointed at the lab over
 // TLS. The benchmark's callers stay in the parent, so their CPU is never
 // charged to the gateway (issue 13).
-import { spawn } from "node:child_process";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
-import { spawnLab, type LabProcess, type LabProcessOptions } from "./lab-process.js";
+import { spawnLab, spawnServer, type LabProcess, type LabProcessOptions } from "./lab-process.js";
 import { probeProcess, type ProcessProbe } from "./process-probe.js";
 
 export interface GatewayProcess extends ProcessProbe {
@@ -22,30 +19,14 @@ export interface StackProcesses {
 
 /** Starts the gateway in front of `controller`; resolves once it prints the address it listens on. */
 export async function spawnGateway(controller: string, caFile: string, nodeFlags: readonly string[] = []): Promise<GatewayProcess> {
-  // tsx as a loader in this one process (the tsx CLI would run it in a grandchild, whose CPU we could not read).
   // As `npm run gateway` runs it: it also serves ./dist when that exists (off the measured path).
-  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", "server/gateway/main.ts", "--controller", controller, "--ca-file", caFile, "--listen", "127.0.0.1:0"], {
-    cwd: join(import.meta.dirname, ".."),
-    stdio: ["ignore", "pipe", "inherit"],
+  // Its call log (one line per call) is read and dropped, as a log collector would.
+  const server = await spawnServer("server/gateway/main.ts", ["--controller", controller, "--ca-file", caFile, "--listen", "127.0.0.1:0"], {
+    nodeFlags,
+    listening: /^Portal gateway listening on (http:\/\/\S+)$/,
+    name: "the gateway",
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  process.once("exit", () => child.kill("SIGKILL"));
-  const url = await new Promise<string>((resolve, reject) => {
-    // Its call log (one line per call) is read and dropped, as a log collector would.
-    createInterface({ input: child.stdout }).on("line", (line) => {
-      const match = /^Portal gateway listening on (http:\/\/\S+)$/.exec(line);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    void exited.then(() => reject(new Error("the gateway exited before listening")));
-  });
-  return {
-    url,
-    ...probeProcess(child.pid),
-    async stop() {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
+  return { url: server.url, ...probeProcess(server.pid), stop: () => server.stop() };
 }
 
 /** The lab (as `spawnLab` starts it) and a gateway in front of it; `gatewayNodeFlags` such as `--cpu-prof`. */

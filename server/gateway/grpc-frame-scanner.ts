@@ -20,25 +20,17 @@ export interface FrameScanner {
   readonly midFrame: boolean;
 }
 
-export function createFrameScanner(readMaxBytes: number): FrameScanner {
+/**
+ * Follows the frames of a byte stream across chunks: `atHeader` is called at
+ * each complete frame header with its flags and payload length, and returns
+ * true to stop (`push` then returns true). Shared by the answer scanner below
+ * and the request's trailer-frame check (grpc-web-framing.ts).
+ */
+export function createFrameWalker(atHeader: (flags: number, length: number) => boolean): { push(chunk: Uint8Array): boolean; readonly midFrame: boolean } {
   const header = new Uint8Array(frameHeaderBytes);
   const view = new DataView(header.buffer);
   let headerSeen = 0;
   let payloadLeft = 0;
-  let messages = 0;
-  let compressed = false;
-
-  function frameStarts(): void {
-    const length = view.getUint32(1);
-    if (length > readMaxBytes) throw new ConnectError(`message size ${length} is larger than configured readMaxBytes ${readMaxBytes}`, Code.ResourceExhausted);
-    // A unary answer has one message (gRPC answers carry their status in HTTP/2 trailers, never in a frame).
-    if (messages === 1) throw new ConnectError("protocol error: received extra output message for unary method", Code.Unimplemented);
-    messages += 1;
-    compressed = ((header[0] ?? 0) & compressedFlag) !== 0;
-    payloadLeft = length;
-    headerSeen = 0;
-  }
-
   return {
     push(chunk) {
       let at = 0;
@@ -53,8 +45,35 @@ export function createFrameScanner(readMaxBytes: number): FrameScanner {
         header.set(chunk.subarray(at, at + take), headerSeen);
         headerSeen += take;
         at += take;
-        if (headerSeen === frameHeaderBytes) frameStarts();
+        if (headerSeen < frameHeaderBytes) break;
+        const length = view.getUint32(1);
+        if (atHeader(header[0] ?? 0, length)) return true;
+        payloadLeft = length;
+        headerSeen = 0;
       }
+      return false;
+    },
+    get midFrame() {
+      return headerSeen > 0 || payloadLeft > 0;
+    },
+  };
+}
+
+export function createFrameScanner(readMaxBytes: number): FrameScanner {
+  let messages = 0;
+  let compressed = false;
+  const walker = createFrameWalker((flags, length) => {
+    if (length > readMaxBytes) throw new ConnectError(`message size ${length} is larger than configured readMaxBytes ${readMaxBytes}`, Code.ResourceExhausted);
+    // A unary answer has one message (gRPC answers carry their status in HTTP/2 trailers, never in a frame).
+    if (messages === 1) throw new ConnectError("protocol error: received extra output message for unary method", Code.Unimplemented);
+    messages += 1;
+    compressed = (flags & compressedFlag) !== 0;
+    return false;
+  });
+
+  return {
+    push(chunk) {
+      walker.push(chunk);
     },
     get messages() {
       return messages;
@@ -63,7 +82,7 @@ export function createFrameScanner(readMaxBytes: number): FrameScanner {
       return compressed;
     },
     get midFrame() {
-      return headerSeen > 0 || payloadLeft > 0;
+      return walker.midFrame;
     },
   };
 }

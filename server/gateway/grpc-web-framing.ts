@@ -5,9 +5,9 @@
 // forwarded.
 import { Code, ConnectError } from "@connectrpc/connect";
 import type { CallRecord } from "./access-log.js";
+import { createFrameWalker } from "./grpc-frame-scanner.js";
 
 const trailerFlag = 0x80;
-const frameHeaderBytes = 5;
 
 export function trailerFrameInRequest(): ConnectError {
   return new ConnectError("protocol error: a gRPC-Web request must not carry a trailer frame (flag 0x80)", Code.InvalidArgument);
@@ -20,30 +20,8 @@ export function isGrpcWeb(contentType: string | undefined): boolean {
 
 /** Follows a request body's frames across chunks; `push` tells whether a trailer frame's header has been seen. */
 export function createTrailerFrameCheck(): (chunk: Uint8Array) => boolean {
-  // Bytes of the current frame header seen so far, and how much payload is left to skip.
-  const header = new Uint8Array(frameHeaderBytes);
-  let headerSeen = 0;
-  let payloadLeft = 0;
-  return (chunk) => {
-    let at = 0;
-    while (at < chunk.length) {
-      if (payloadLeft > 0) {
-        const skip = Math.min(payloadLeft, chunk.length - at);
-        payloadLeft -= skip;
-        at += skip;
-        continue;
-      }
-      const take = Math.min(frameHeaderBytes - headerSeen, chunk.length - at);
-      header.set(chunk.subarray(at, at + take), headerSeen);
-      headerSeen += take;
-      at += take;
-      if (headerSeen < frameHeaderBytes) break;
-      if (((header[0] ?? 0) & trailerFlag) !== 0) return true;
-      payloadLeft = new DataView(header.buffer).getUint32(1);
-      headerSeen = 0;
-    }
-    return false;
-  };
+  const walker = createFrameWalker((flags) => (flags & trailerFlag) !== 0);
+  return (chunk) => walker.push(chunk);
 }
 
 /** Passes `body` through, failing with InvalidArgument at the header of the first trailer frame. */
