@@ -99,6 +99,10 @@ async function runOnce(url: string, port: number, formFactor: "desktop" | "mobil
   if (REPORT_DIR !== undefined) writeFileSync(join(REPORT_DIR, `${formFactor}-${index + 1}.json`), JSON.stringify(lhr));
   if (lhr.runtimeError !== undefined) throw new LighthouseRuntimeError(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   if (!lhr.finalDisplayedUrl.endsWith("/exporters")) throw new Error(`Lighthouse ended on ${lhr.finalDisplayedUrl}, not the exporters page: not signed in?`);
+  // A page that broke before it asked for its data paints early and blocks nothing: a fine score for a page no one can use.
+  const requests = lhr.audits["network-requests"]?.details;
+  const listed = (requests?.type === "table" ? requests.items : []).filter((r) => typeof r["url"] === "string" && r["url"].endsWith("/ListExporters") && r["statusCode"] === 200).length;
+  if (listed < 2) throw new Error(`Lighthouse saw ${listed} answered ListExporters calls (the first page and the rest expected): the page did not load its data`);
   const numeric = (id: string): number => lhr.audits[id]?.numericValue ?? Number.NaN;
   const details = lhr.audits["resource-summary"]?.details;
   const items = details?.type === "table" ? details.items : [];

@@ -141,6 +141,7 @@ try {
     port,
     controller: upstream,
     staticDir: "dist",
+    precompress: true,
     caFile: upstreamCaFile,
     ...(insecure ? { insecure } : {}),
     ...(demo === undefined ? (Object.keys(signIn).length === 0 ? {} : { portal: signIn }) : { portal: demo.portal }),

@@ -32,6 +32,8 @@ export interface GatewayOptions {
   insecure?: boolean;
   /** The built SPA; nothing but the API and health when absent. */
   staticDir?: string;
+  /** Compress the SPA's files at start rather than on each one's first request (the servers people use; tests start many gateways and leave it off). */
+  precompress?: boolean;
   /** Origins allowed to call the API cross-origin; none by default. */
   allowedOrigins?: string[];
   /** Largest RPC request body; default 1 MiB. */
@@ -115,7 +117,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const host = options.host ?? "127.0.0.1";
   const log = options.log ?? ((line: string) => console.log(line));
   const upstreamTimeoutMs = options.upstreamTimeoutMs ?? defaultUpstreamTimeoutMs;
-  const statics: StaticFiles | undefined = options.staticDir === undefined ? undefined : await createStaticFiles(options.staticDir);
+  const statics: StaticFiles | undefined = options.staticDir === undefined ? undefined : await createStaticFiles(options.staticDir, { precompress: options.precompress === true });
   const upstream = createUpstream({ controller: options.controller, caFile: options.caFile, insecure: options.insecure });
 
   const shutdown = new AbortController();

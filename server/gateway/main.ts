@@ -19,7 +19,7 @@ async function main(): Promise<void> {
 
   let gateway;
   try {
-    gateway = await startGateway(command.options);
+    gateway = await startGateway({ precompress: true, ...command.options });
   } catch (e) {
     console.error(`portal gateway: cannot start: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
