@@ -74,7 +74,13 @@ export interface SpawnedServer {
 export async function spawnServer(
   script: string,
   args: readonly string[],
-  options: { readonly nodeFlags: readonly string[]; readonly listening: RegExp; readonly name: string },
+  options: {
+    readonly nodeFlags: readonly string[];
+    readonly listening: RegExp;
+    readonly name: string;
+    /** A line to wait for after the listening one (work the server does at start, off the measured calls). */
+    readonly ready?: string;
+  },
 ): Promise<SpawnedServer> {
   // tsx as a loader in this one process (the tsx CLI would run it in a grandchild, whose CPU we could not read).
   const child = spawn(process.execPath, [...options.nodeFlags, "--import", "tsx", script, ...args], {
@@ -84,13 +90,23 @@ export async function spawnServer(
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   // Whatever happens to the benchmark, its servers go with it.
   process.once("exit", () => child.kill("SIGKILL"));
+  const lines = createInterface({ input: child.stdout });
   const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).on("line", (line) => {
+    lines.on("line", (line) => {
       const match = options.listening.exec(line);
       if (match?.[1] !== undefined) resolve(match[1]);
     });
     void exited.then(() => reject(new Error(`${options.name} exited before listening`)));
   });
+  const { ready } = options;
+  if (ready !== undefined) {
+    await new Promise<void>((resolve, reject) => {
+      lines.on("line", (line) => {
+        if (line.startsWith(ready)) resolve();
+      });
+      void exited.then(() => reject(new Error(`${options.name} exited before "${ready}"`)));
+    });
+  }
   return {
     url,
     pid: child.pid,

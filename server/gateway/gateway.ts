@@ -63,6 +63,8 @@ export interface GatewayOptions {
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Settles once the SPA's files are compressed (with `precompress`); at once otherwise. */
+  staticFilesReady: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -226,6 +228,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url: `http://${urlHost}:${port}`,
     port,
+    staticFilesReady: statics?.warmed ?? Promise.resolve(),
     stop() {
       stopping ??= new Promise<void>((resolve) => {
         const force = setTimeout(() => {

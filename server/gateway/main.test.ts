@@ -2,8 +2,12 @@
 // 2 with one line for bad flags, a clean exit on SIGTERM.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { STATIC_FILES_READY } from "./static-files.js";
 import { closedPort } from "./test-helpers.js";
 
 const mainPath = fileURLToPath(new URL("./main.ts", import.meta.url));
@@ -46,5 +50,26 @@ describe("gateway CLI", () => {
     expect(res.status).toBe(200);
     p.child.kill("SIGTERM");
     expect(await p.exited).toBe(0);
+  });
+
+  it("says once the files it serves are compressed, and serves them compressed (issue 13)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gateway-main-static-"));
+    try {
+      writeFileSync(join(dir, "index.html"), "<!doctype html><title>portal</title>");
+      writeFileSync(join(dir, "app.js"), `console.log(${JSON.stringify("x".repeat(4096))});`);
+      const p = gatewayProcess(["--listen", "127.0.0.1:0", "--static-dir", dir], { PORTAL_CONTROLLER: `http://127.0.0.1:${await closedPort()}` });
+      const ready = new RegExp(`^${STATIC_FILES_READY} \\(\\d+ ms\\)$`, "m");
+      while (!ready.test(p.out())) {
+        const exitedEarly = await Promise.race([once(p.child.stdout, "data").then(() => false), p.exited.then(() => true)]);
+        if (exitedEarly) throw new Error(`gateway exited: ${p.err()}`);
+      }
+      const url = /^Portal gateway listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(p.out())?.[1];
+      const res = await fetch(`${url}/app.js`, { headers: { "accept-encoding": "br" } });
+      expect(res.headers.get("content-encoding")).toBe("br");
+      p.child.kill("SIGTERM");
+      expect(await p.exited).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { ConfigError, parseCommandLine, usage } from "./config.js";
 import { startGateway } from "./gateway.js";
+import { STATIC_FILES_READY } from "./static-files.js";
 
 async function main(): Promise<void> {
   let command;
@@ -27,6 +28,10 @@ async function main(): Promise<void> {
   const { options } = command;
   console.log(`Portal gateway listening on ${gateway.url}`);
   console.log(`Forwarding jumpstarter.client.v1.ClientService to ${options.controller}${options.staticDir === undefined ? "" : `; serving ${options.staticDir}`}`);
+  if (options.staticDir !== undefined) {
+    const started = performance.now();
+    void gateway.staticFilesReady.then(() => console.log(`${STATIC_FILES_READY} (${Math.round(performance.now() - started)} ms)`));
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
