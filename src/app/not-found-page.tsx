@@ -1,4 +1,5 @@
-import { Button, PageSection } from "@patternfly/react-core";
+import { PageSection } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 import { useLocation, useNavigate } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { useDocumentTitle } from "@/lib/use-document-title";

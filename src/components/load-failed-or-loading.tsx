@@ -1,6 +1,7 @@
 // A page's one object before it shows: the reason it could not be loaded
 // with a way to try again, or a spinner while it loads.
-import { Button, Spinner } from "@patternfly/react-core";
+import { Spinner } from "@/components/spinner";
+import { Button } from "@/components/button/button";
 import { ErrorAlert } from "@/components/error-alert";
 
 export interface LoadFailedOrLoadingProps {

@@ -1,6 +1,7 @@
 // A first load the controller has not answered: what is wrong, that the
 // portal keeps trying by itself, and a way to try now.
-import { Alert, Button, Spinner } from "@patternfly/react-core";
+import { Alert, Button } from "@patternfly/react-core";
+import { Spinner } from "@/components/spinner";
 import { NOT_ANSWERING_TITLE, notAnsweringMessage, type FirstLoad } from "@/lib/first-load";
 
 export interface NotAnsweringAlertProps {

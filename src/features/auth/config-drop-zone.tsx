@@ -1,6 +1,6 @@
 // Import a `jmp` client config: drop it on the zone, or choose it with the
 // file picker (a real <input type=file>, so keyboards and tests can use it).
-import { Button } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 import { FileImportIcon } from "@patternfly/react-icons";
 import { useId, useRef, useState, type DragEvent } from "react";
 

@@ -1,5 +1,6 @@
 // The sign-in form (a view: values and callbacks in, no calls out).
-import { ActionGroup, Button, Checkbox, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, InputGroup, InputGroupItem, TextInput } from "@patternfly/react-core";
+import { ActionGroup, Checkbox, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, InputGroup, InputGroupItem, TextInput } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 import { EyeIcon, EyeSlashIcon } from "@patternfly/react-icons";
 import { useState, type FormEvent } from "react";
 import { InlineAlert } from "@/components/inline-alert";

@@ -1,16 +1,8 @@
 // The selector of a lease, built from the lab's real labels (pick a key,
 // then one of its values) or typed; checked as you type, with a live count
 // of the exporters it matches and how many of them are free now.
-import {
-  Button,
-  FormGroup,
-  FormHelperText,
-  FormSelect,
-  FormSelectOption,
-  HelperText,
-  HelperTextItem,
-  TextInput,
-} from "@patternfly/react-core";
+import { FormGroup, FormHelperText, FormSelect, FormSelectOption, HelperText, HelperTextItem, TextInput } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 import { useRef, useState } from "react";
 import { Flex, FlexItem } from "@/components/flex";
 import { SelectorPointer } from "@/components/selector-pointer";

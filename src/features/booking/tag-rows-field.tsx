@@ -1,6 +1,7 @@
 // A lease's tags as key/value rows (at most 10), checked with the server's
 // rules; the whole set's problem shows under the rows.
-import { Button, FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from "@patternfly/react-core";
+import { FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 import { MinusCircleIcon, PlusCircleIcon } from "@patternfly/react-icons";
 import { DEFAULT_MAX_TAGS } from "@/domain/lease-fields";
 import type { TagRow } from "@/domain/create-lease-link";

@@ -1,11 +1,6 @@
 // /exporters/:name : one exporter, its leases, and "Lease this board".
-import {
-  Breadcrumb,
-  BreadcrumbItem,
-  Button,
-  PageSection,
-  Title,
-} from "@patternfly/react-core";
+import { Breadcrumb, BreadcrumbItem, PageSection, Title } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 import { useMemo } from "react";
 import { useNavigate, useParams } from "react-router";
 import { Flex, FlexItem } from "@/components/flex";

@@ -1,6 +1,7 @@
 // /exporters?selector=&q=&group=&sort=&status= : every exporter of the lab,
 // who holds it and for how long. The container: hooks here, views below.
-import { Button, PageSection, Spinner, Title } from "@patternfly/react-core";
+import { Button, PageSection, Title } from "@patternfly/react-core";
+import { Spinner } from "@/components/spinner";
 import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";

@@ -4,7 +4,7 @@
 // board was ever assigned ([U6]), and a transfer while it holds one ([TR1]).
 // Refusals come back as toasts with the controller's words, after the view
 // has rolled back.
-import { Button } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 import { CalendarAltIcon, OutlinedClockIcon, PlusCircleIcon, UserIcon } from "@patternfly/react-icons";
 import { useState } from "react";
 import { Flex, FlexItem } from "@/components/flex";

@@ -7,7 +7,7 @@
 // so their buttons call back into this component.
 import "@/features/leases/leases.css";
 import { callUnaryMethod, createQueryOptions, useTransport } from "@connectrpc/connect-query";
-import { Button } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef } from "react";
 import { useLocation, useNavigate } from "react-router";

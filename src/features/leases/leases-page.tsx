@@ -3,15 +3,9 @@
 // container: hooks here, views beside it.
 import { Flex, FlexItem } from "@/components/flex";
 import "@/features/leases/leases.css";
-import {
-  Button,
-  PageSection,
-  Spinner,
-  Switch,
-  Title,
-  ToggleGroup,
-  ToggleGroupItem,
-} from "@patternfly/react-core";
+import { PageSection, Switch, Title, ToggleGroup, ToggleGroupItem } from "@patternfly/react-core";
+import { Spinner } from "@/components/spinner";
+import { Button } from "@/components/button/button";
 import { PlusCircleIcon } from "@patternfly/react-icons";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";

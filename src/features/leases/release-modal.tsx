@@ -1,6 +1,7 @@
 // "Release rcar-s4-01?": releasing cannot be undone, so it is confirmed,
 // naming the board (or the lease while it has none).
-import { Button, Modal, ModalBody, ModalFooter, ModalHeader } from "@patternfly/react-core";
+import { Modal, ModalBody, ModalFooter, ModalHeader } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 
 export interface ReleaseModalProps {
   readonly isOpen: boolean;

@@ -1,6 +1,8 @@
 // /sign-in/oidc: where the provider sends the browser back with the code.
 // Finishes the sign-in this tab started, then goes where the user was going.
-import { ActionGroup, Button, Content, Spinner, Title } from "@patternfly/react-core";
+import { ActionGroup, Content, Title } from "@patternfly/react-core";
+import { Spinner } from "@/components/spinner";
+import { Button } from "@/components/button/button";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router";

@@ -3,7 +3,8 @@
 // that window (a clash with a booking is said before anything is sent). The
 // view (day or week, date, zoom, selector, search, grouping) is in the URL.
 import "@/features/booking/timeline/timeline.css";
-import { Alert, AlertActionLink, PageSection, Spinner, Title } from "@patternfly/react-core";
+import { Alert, AlertActionLink, PageSection, Title } from "@patternfly/react-core";
+import { Spinner } from "@/components/spinner";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { ErrorAlert } from "@/components/error-alert";
