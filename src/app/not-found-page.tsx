@@ -1,4 +1,4 @@
-import { PageSection } from "@patternfly/react-core";
+import { PageSection } from "@/components/page-section";
 import { Button } from "@/components/button/button";
 import { useLocation, useNavigate } from "react-router";
 import { EmptyState } from "@/components/empty-state";

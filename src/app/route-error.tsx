@@ -1,5 +1,6 @@
 // Last resort when a page crashes: say so plainly and offer a way back.
-import { Alert, Button, PageSection } from "@patternfly/react-core";
+import { Alert, Button } from "@patternfly/react-core";
+import { PageSection } from "@/components/page-section";
 
 export function RouteError({ error }: { error: unknown }) {
   const message = error instanceof Error ? error.message : String(error);

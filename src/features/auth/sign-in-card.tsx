@@ -1,5 +1,6 @@
 // The card every sign-in page sits in: the product's name above the page's own content.
-import { Card, CardBody, Content } from "@patternfly/react-core";
+import { Card, CardBody } from "@patternfly/react-core";
+import { Content } from "@/components/content";
 import type { ReactNode } from "react";
 
 export function SignInCard({ children }: { readonly children: ReactNode }) {

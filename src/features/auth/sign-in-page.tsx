@@ -1,7 +1,9 @@
 // /sign-in?next=&reason= : sign in through the lab's identity provider, or
 // import a client config or paste a token and check it with the controller,
 // then go back where the user was.
-import { Content, Divider, Title } from "@patternfly/react-core";
+import { Divider } from "@patternfly/react-core";
+import { Content } from "@/components/content";
+import { Title } from "@/components/title";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";

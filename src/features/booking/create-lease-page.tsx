@@ -3,7 +3,8 @@
 // from the shared caches. The lease_id is chosen once per form, so a submit
 // retried after a network failure can never make two leases.
 import "@/features/booking/booking.css";
-import { PageSection, Title } from "@patternfly/react-core";
+import { Title } from "@/components/title";
+import { PageSection } from "@/components/page-section";
 import { useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { exporterState } from "@/components/exporter-status";

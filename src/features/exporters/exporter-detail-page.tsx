@@ -1,5 +1,7 @@
 // /exporters/:name : one exporter, its leases, and "Lease this board".
-import { Breadcrumb, BreadcrumbItem, PageSection, Title } from "@patternfly/react-core";
+import { Breadcrumb, BreadcrumbItem } from "@patternfly/react-core";
+import { Title } from "@/components/title";
+import { PageSection } from "@/components/page-section";
 import { Button } from "@/components/button/button";
 import { useMemo } from "react";
 import { useNavigate, useParams } from "react-router";

@@ -1,6 +1,8 @@
 // /exporters?selector=&q=&group=&sort=&status= : every exporter of the lab,
 // who holds it and for how long. The container: hooks here, views below.
-import { Button, PageSection, Title } from "@patternfly/react-core";
+import { Button } from "@patternfly/react-core";
+import { Title } from "@/components/title";
+import { PageSection } from "@/components/page-section";
 import { Spinner } from "@/components/spinner";
 import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";

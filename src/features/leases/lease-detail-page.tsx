@@ -1,7 +1,8 @@
 // /leases/:name : one lease, followed live (every 2 s while it waits, 5 s
 // while held, not once ended), with the holder's actions.
 import "@/features/leases/leases.css";
-import { PageSection, Title } from "@patternfly/react-core";
+import { Title } from "@/components/title";
+import { PageSection } from "@/components/page-section";
 import { Button } from "@/components/button/button";
 import { useNavigate, useParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";

@@ -2,20 +2,9 @@
 // person recognises (the board, the selector, the tags, the holder); the
 // lease's name is there to copy. The actions come in as a node from the
 // container.
-import {
-  Alert,
-  Breadcrumb,
-  BreadcrumbItem,
-  Card,
-  CardBody,
-  CardTitle,
-  DescriptionList,
-  DescriptionListDescription,
-  DescriptionListGroup,
-  DescriptionListTerm,
-  PageSection,
-  Title,
-} from "@patternfly/react-core";
+import { Alert, Breadcrumb, BreadcrumbItem, Card, CardBody, CardTitle, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm } from "@patternfly/react-core";
+import { Title } from "@/components/title";
+import { PageSection } from "@/components/page-section";
 import { BanIcon, ClockIcon } from "@patternfly/react-icons";
 import type { ReactNode } from "react";
 import { Link } from "react-router";

@@ -3,7 +3,9 @@
 // container: hooks here, views beside it.
 import { Flex, FlexItem } from "@/components/flex";
 import "@/features/leases/leases.css";
-import { PageSection, Switch, Title, ToggleGroup, ToggleGroupItem } from "@patternfly/react-core";
+import { Switch, ToggleGroup, ToggleGroupItem } from "@patternfly/react-core";
+import { Title } from "@/components/title";
+import { PageSection } from "@/components/page-section";
 import { Spinner } from "@/components/spinner";
 import { Button } from "@/components/button/button";
 import { PlusCircleIcon } from "@patternfly/react-icons";

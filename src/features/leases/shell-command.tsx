@@ -1,7 +1,8 @@
 // The command that opens a shell on the leased board, with a copy button.
 // The Router's bidirectional stream cannot travel over gRPC-Web, so the
 // terminal runs on the user's machine, not in the browser.
-import { ClipboardCopy, Content } from "@patternfly/react-core";
+import { ClipboardCopy } from "@patternfly/react-core";
+import { Content } from "@/components/content";
 
 export function shellCommand(leaseName: string): string {
   return `jmp shell --lease ${leaseName}`;

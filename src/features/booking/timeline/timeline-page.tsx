@@ -3,7 +3,9 @@
 // that window (a clash with a booking is said before anything is sent). The
 // view (day or week, date, zoom, selector, search, grouping) is in the URL.
 import "@/features/booking/timeline/timeline.css";
-import { Alert, AlertActionLink, PageSection, Title } from "@patternfly/react-core";
+import { Alert, AlertActionLink } from "@patternfly/react-core";
+import { Title } from "@/components/title";
+import { PageSection } from "@/components/page-section";
 import { Spinner } from "@/components/spinner";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";

@@ -1,0 +1,66 @@
+// The thin page parts draw what PatternFly's components draw for the props the portal uses (issue 13).
+import { EmptyState as PfEmptyState } from "@patternfly/react-core/dist/esm/components/EmptyState/EmptyState.js";
+import { EmptyStateActions } from "@patternfly/react-core/dist/esm/components/EmptyState/EmptyStateActions.js";
+import { EmptyStateBody } from "@patternfly/react-core/dist/esm/components/EmptyState/EmptyStateBody.js";
+import { EmptyStateFooter } from "@patternfly/react-core/dist/esm/components/EmptyState/EmptyStateFooter.js";
+import { PageSection as PfPageSection } from "@patternfly/react-core/dist/esm/components/Page/PageSection.js";
+import { Content as PfContent } from "@patternfly/react-core/dist/esm/components/Content/Content.js";
+import { Title as PfTitle } from "@patternfly/react-core/dist/esm/components/Title/Title.js";
+import SearchIcon from "@patternfly/react-icons/dist/esm/icons/search-icon";
+import LockIcon from "@patternfly/react-icons/dist/esm/icons/lock-icon";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { Content, type ContentProps } from "@/components/content";
+import { EmptyState, type EmptyStateProps } from "@/components/empty-state";
+import { PageSection, type PageSectionProps } from "@/components/page-section";
+import { Title, type TitleProps } from "@/components/title";
+
+const withoutOuia = (html: string): string => html.replace(/ data-ouia-[a-z-]+="[^"]*"/g, "");
+
+describe("PageSection", () => {
+  const CASES: PageSectionProps[] = [{ children: "x" }, { className: "portal-exporters-head", children: <h1>Exporters</h1> }, { "aria-label": "Exporter list", className: "portal-exporters-list" }];
+  it.each(CASES)("draws what PatternFly's PageSection draws: %o", (props) => {
+    expect(renderToStaticMarkup(<PageSection {...props} />)).toBe(renderToStaticMarkup(<PfPageSection {...props} />));
+  });
+});
+
+describe("Title", () => {
+  const CASES: TitleProps[] = [
+    { headingLevel: "h1", children: "Exporters" },
+    { headingLevel: "h1", size: "2xl", children: "Sign in" },
+    { headingLevel: "h2", size: "lg", className: "portal-sign-in__section", children: "With a token" },
+    { headingLevel: "h1", className: "pf-v6-screen-reader", id: "t", children: "Lease" },
+  ];
+  it.each(CASES)("draws what PatternFly's Title draws: %o", (props) => {
+    expect(renderToStaticMarkup(<Title {...props} />)).toBe(withoutOuia(renderToStaticMarkup(<PfTitle {...props} />)));
+  });
+});
+
+describe("EmptyState", () => {
+  const CASES: EmptyStateProps[] = [
+    { title: "No exporter matches" },
+    { title: "No results for this selector", children: "Try another.", actions: <button type="button">Clear</button> },
+    { title: "This page does not exist", headingLevel: "h3", icon: LockIcon, actions: <a href="/">Home</a> },
+  ];
+  it.each(CASES)("draws what PatternFly's EmptyState variant sm draws: %o", ({ title, children, actions, icon = SearchIcon, headingLevel = "h2" }) => {
+    const ours = renderToStaticMarkup(<EmptyState title={title} icon={icon} headingLevel={headingLevel} {...(actions === undefined ? {} : { actions })}>{children}</EmptyState>);
+    const theirs = renderToStaticMarkup(
+      <PfEmptyState titleText={title} headingLevel={headingLevel} icon={icon} variant="sm">
+        {children !== undefined && <EmptyStateBody>{children}</EmptyStateBody>}
+        {actions !== undefined && (
+          <EmptyStateFooter>
+            <EmptyStateActions>{actions}</EmptyStateActions>
+          </EmptyStateFooter>
+        )}
+      </PfEmptyState>,
+    );
+    expect(ours).toBe(theirs);
+  });
+});
+
+describe("Content", () => {
+  const CASES: ContentProps[] = [{ children: <p>Sign in</p> }, { className: "portal-sign-in__section", children: "x" }, { component: "small", className: "portal-muted", children: "Run it" }];
+  it.each(CASES)("draws what PatternFly's Content draws: %o", (props) => {
+    expect(renderToStaticMarkup(<Content {...props} />)).toBe(withoutOuia(renderToStaticMarkup(<PfContent {...(props as object)} />)));
+  });
+});
