@@ -1,6 +1,7 @@
 // "Group by" a label key, for the exporters page and the timeline: the same
 // words and the same "No grouping" choice on both.
-import { FormGroup, FormSelect, FormSelectOption } from "@patternfly/react-core";
+import { FormSelectOption, FormSelect } from "@/components/form/form-select";
+import { FormGroup } from "@/components/form/form";
 
 export function GroupByField({ id, value, keys, onChange }: { id: string; value: string; keys: readonly string[]; onChange: (key: string) => void }) {
   return (

@@ -1,6 +1,7 @@
 // The free-text search of the exporters page and the timeline: one label and
 // one placeholder, so both pages read alike.
-import { FormGroup, TextInput } from "@patternfly/react-core";
+import { TextInput } from "@/components/form/text-input";
+import { FormGroup } from "@/components/form/form";
 
 export function SearchField({ id, value, onChange }: { id: string; value: string; onChange: (value: string) => void }) {
   return (

@@ -1,5 +1,8 @@
 // The sign-in form (a view: values and callbacks in, no calls out).
-import { ActionGroup, Checkbox, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, InputGroup, InputGroupItem, TextInput } from "@patternfly/react-core";
+import { Checkbox, InputGroup, InputGroupItem } from "@patternfly/react-core";
+import { TextInput } from "@/components/form/text-input";
+import { HelperTextItem, HelperText } from "@/components/form/helper-text";
+import { ActionGroup, FormHelperText, FormGroup, Form } from "@/components/form/form";
 import { Button } from "@/components/button/button";
 import { EyeIcon, EyeSlashIcon } from "@patternfly/react-icons";
 import { useState, type FormEvent } from "react";

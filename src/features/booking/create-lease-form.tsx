@@ -1,16 +1,7 @@
 // The create-lease form (a view: values, problems and lab facts in; changes
 // and submit out). What to lease, when and for how long, and tags.
-import {
-  ActionGroup,
-  Alert,
-  Button,
-  Card,
-  CardBody,
-  Form,
-  FormGroup,
-  FormSection,
-  Radio,
-} from "@patternfly/react-core";
+import { Alert, Button, Card, CardBody, FormSection, Radio } from "@patternfly/react-core";
+import { ActionGroup, FormGroup, Form } from "@/components/form/form";
 import type { FormEvent } from "react";
 import { RouterAnchor } from "@/components/router-anchor";
 import type { Exporter } from "@/gen/jumpstarter/client/v1/client_pb.js";

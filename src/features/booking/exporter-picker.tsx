@@ -1,7 +1,9 @@
 // Choose one exporter by name: a search over names and labels, and a list of
 // radio buttons, each with the exporter's status, so a free board is easy to
 // spot. The chosen one's situation (offline, leased, disabled) is spelled out.
-import { FormGroup, FormHelperText, HelperText, HelperTextItem, SearchInput } from "@patternfly/react-core";
+import { SearchInput } from "@patternfly/react-core";
+import { HelperTextItem, HelperText } from "@/components/form/helper-text";
+import { FormHelperText, FormGroup } from "@/components/form/form";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ExporterStatusLabel } from "@/components/exporter-status-label";
 import { exporterState } from "@/components/exporter-status";

@@ -1,16 +1,10 @@
 // When the lease starts and how long it lasts: start now or at a chosen
 // time; a duration (presets or typed) or an end time. Times are in the
 // user's own zone, which is named under the fields.
-import {
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  Radio,
-  TextInput,
-  ToggleGroup,
-  ToggleGroupItem,
-} from "@patternfly/react-core";
+import { Radio, ToggleGroup, ToggleGroupItem } from "@patternfly/react-core";
+import { TextInput } from "@/components/form/text-input";
+import { HelperTextItem, HelperText } from "@/components/form/helper-text";
+import { FormHelperText, FormGroup } from "@/components/form/form";
 import {
   CUSTOM_DURATION,
   DURATION_PRESETS,

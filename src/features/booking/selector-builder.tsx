@@ -1,7 +1,10 @@
 // The selector of a lease, built from the lab's real labels (pick a key,
 // then one of its values) or typed; checked as you type, with a live count
 // of the exporters it matches and how many of them are free now.
-import { FormGroup, FormHelperText, FormSelect, FormSelectOption, HelperText, HelperTextItem, TextInput } from "@patternfly/react-core";
+import { FormSelectOption, FormSelect } from "@/components/form/form-select";
+import { TextInput } from "@/components/form/text-input";
+import { HelperTextItem, HelperText } from "@/components/form/helper-text";
+import { FormHelperText, FormGroup } from "@/components/form/form";
 import { Button } from "@/components/button/button";
 import { useRef, useState } from "react";
 import { Flex, FlexItem } from "@/components/flex";

@@ -1,6 +1,8 @@
 // A lease's tags as key/value rows (at most 10), checked with the server's
 // rules; the whole set's problem shows under the rows.
-import { FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from "@patternfly/react-core";
+import { TextInput } from "@/components/form/text-input";
+import { HelperTextItem, HelperText } from "@/components/form/helper-text";
+import { FormHelperText, FormGroup } from "@/components/form/form";
 import { Button } from "@/components/button/button";
 import { MinusCircleIcon, PlusCircleIcon } from "@patternfly/react-icons";
 import { DEFAULT_MAX_TAGS } from "@/domain/lease-fields";

@@ -1,7 +1,9 @@
 // The window's outlook on the create form: who has the boards then, and,
 // when the window clashes with a booking, the explicit "book anyway" that
 // sending it takes (the controller would queue it, not refuse it).
-import { Alert, Checkbox, FormHelperText, HelperText, HelperTextItem } from "@patternfly/react-core";
+import { Alert, Checkbox } from "@patternfly/react-core";
+import { HelperTextItem, HelperText } from "@/components/form/helper-text";
+import { FormHelperText } from "@/components/form/form";
 import type { WindowOutlook } from "@/features/booking/window-outlook";
 
 export interface WindowOutlookPanelProps {

@@ -2,13 +2,9 @@
 // the selector (asked of the controller), the search (in the browser), and
 // a "Filters" toggle that opens the rest (status, group by, sort), which
 // says how many of them are in force while closed.
-import {
-  Button,
-  Form,
-  FormGroup,
-  FormSelect,
-  FormSelectOption,
-} from "@patternfly/react-core";
+import { Button } from "@patternfly/react-core";
+import { FormSelectOption, FormSelect } from "@/components/form/form-select";
+import { FormGroup, Form } from "@/components/form/form";
 import { FilterIcon } from "@patternfly/react-icons";
 import { Flex, FlexItem } from "@/components/flex";
 import { GroupByField } from "@/components/group-by-field";

@@ -2,15 +2,10 @@
 // a problem is explained under the field (in the same words as the new-lease
 // form) and pointed at in the text. The grammar is one click away, in the
 // label's help, so the field takes one line until something is wrong.
-import {
-  FormGroup,
-  FormGroupLabelHelp,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  Popover,
-  TextInput,
-} from "@patternfly/react-core";
+import { FormGroupLabelHelp, Popover } from "@patternfly/react-core";
+import { TextInput } from "@/components/form/text-input";
+import { HelperTextItem, HelperText } from "@/components/form/helper-text";
+import { FormHelperText, FormGroup } from "@/components/form/form";
 import { useRef } from "react";
 import { SelectorPointer } from "@/components/selector-pointer";
 import type { SelectorError } from "@/domain/selector";

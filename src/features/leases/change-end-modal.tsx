@@ -2,18 +2,10 @@
 // begin kept): the custom change behind "+30 min" and "+1 h". Checked as you
 // type with the controller's rules ([U12]); the controller's refusal is
 // shown here, and nothing typed is lost.
-import {
-  Form,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  Modal,
-  ModalBody,
-  ModalHeader,
-  Radio,
-  TextInput,
-} from "@patternfly/react-core";
+import { Modal, ModalBody, ModalHeader, Radio } from "@patternfly/react-core";
+import { TextInput } from "@/components/form/text-input";
+import { HelperTextItem, HelperText } from "@/components/form/helper-text";
+import { FormHelperText, FormGroup, Form } from "@/components/form/form";
 import { useState, type FormEvent } from "react";
 import { durationToMs, formatDuration, formatRelative, HOUR_MS, parseDuration } from "@/domain/durations";
 import { leaseEndMs } from "@/domain/lease-status";

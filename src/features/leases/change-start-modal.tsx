@@ -2,18 +2,10 @@
 // assigned the begin is fixed). A lease booked with an end keeps either its
 // length (the end moves too) or its end (it gets shorter or longer) [U13].
 // Checked as you type; the controller's refusal is shown here.
-import {
-  Form,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  Modal,
-  ModalBody,
-  ModalHeader,
-  Radio,
-  TextInput,
-} from "@patternfly/react-core";
+import { Modal, ModalBody, ModalHeader, Radio } from "@patternfly/react-core";
+import { TextInput } from "@/components/form/text-input";
+import { HelperTextItem, HelperText } from "@/components/form/helper-text";
+import { FormHelperText, FormGroup, Form } from "@/components/form/form";
 import { useState, type FormEvent } from "react";
 import { useToasts } from "@/components/toasts";
 import { ControllerRefusal, SubmitFooter } from "@/features/leases/lease-form-modal-parts";

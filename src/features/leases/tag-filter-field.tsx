@@ -1,6 +1,8 @@
 // The tag filter: a label selector over the leases' tags (sent as
 // tag_filter), checked as you type; problems are explained under the field.
-import { FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from "@patternfly/react-core";
+import { TextInput } from "@/components/form/text-input";
+import { HelperTextItem, HelperText } from "@/components/form/helper-text";
+import { FormHelperText, FormGroup } from "@/components/form/form";
 import { selectorErrorText, type SelectorError } from "@/domain/selector";
 
 export interface TagFilterFieldProps {

@@ -1,16 +1,9 @@
 // Hands a lease to another client of the namespace. The controller checks
 // that the client exists; its answer is shown here, and the name typed stays.
-import {
-  Form,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  Modal,
-  ModalBody,
-  ModalHeader,
-  TextInput,
-} from "@patternfly/react-core";
+import { Modal, ModalBody, ModalHeader } from "@patternfly/react-core";
+import { TextInput } from "@/components/form/text-input";
+import { HelperTextItem, HelperText } from "@/components/form/helper-text";
+import { FormHelperText, FormGroup, Form } from "@/components/form/form";
 import { useState, type FormEvent } from "react";
 import { shortName } from "@/domain/resource-names";
 import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";

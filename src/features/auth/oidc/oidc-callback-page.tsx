@@ -1,6 +1,6 @@
 // /sign-in/oidc: where the provider sends the browser back with the code.
 // Finishes the sign-in this tab started, then goes where the user was going.
-import { ActionGroup } from "@patternfly/react-core";
+import { ActionGroup } from "@/components/form/form";
 import { Content } from "@/components/content";
 import { Title } from "@/components/title";
 import { Spinner } from "@/components/spinner";

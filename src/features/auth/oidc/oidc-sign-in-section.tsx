@@ -1,7 +1,9 @@
 // "Sign in with <provider>": the lab's identity providers, first on the
 // sign-in page. Pressing one leaves for the provider's own login page; the
 // callback page (oidc-callback-page.tsx) finishes the sign-in.
-import { Form, FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from "@patternfly/react-core";
+import { TextInput } from "@/components/form/text-input";
+import { HelperTextItem, HelperText } from "@/components/form/helper-text";
+import { FormHelperText, FormGroup, Form } from "@/components/form/form";
 import { Button } from "@/components/button/button";
 import { useState, type FormEvent } from "react";
 import { InlineAlert } from "@/components/inline-alert";

@@ -2,17 +2,10 @@
 // zoom, and the exporters page's filters (label selector, search, group by)
 // in the same words. On a phone the filters fold behind one button, so the
 // first screen shows the timeline and not only its controls.
-import {
-  Button,
-  Form,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  TextInput,
-  ToggleGroup,
-  ToggleGroupItem,
-} from "@patternfly/react-core";
+import { Button, ToggleGroup, ToggleGroupItem } from "@patternfly/react-core";
+import { TextInput } from "@/components/form/text-input";
+import { HelperTextItem, HelperText } from "@/components/form/helper-text";
+import { FormHelperText, FormGroup, Form } from "@/components/form/form";
 import { AngleLeftIcon, AngleRightIcon, FilterIcon, SearchMinusIcon, SearchPlusIcon } from "@patternfly/react-icons";
 import { useState } from "react";
 import { Flex, FlexItem } from "@/components/flex";
