@@ -66,7 +66,7 @@ test.describe("on a phone", () => {
     await expect(page.getByRole("heading", { name: "rpi5-01", level: 1 })).toBeVisible();
   });
 
-  test("the collapsed navigation is out of the tab order; the menu button opens it", async ({ page, stack }) => {
+  test("the collapsed navigation is out of the tab order; the menu button opens it, choosing a page closes it", async ({ page, stack }) => {
     await signInWithToken(page, stack);
     const nav = page.getByRole("navigation", { name: "Main" });
     // Collapsed: hidden from screen readers and not focusable (Lighthouse's aria-hidden-focus).
@@ -79,10 +79,35 @@ test.describe("on a phone", () => {
     await expect(page.locator("#page-sidebar")).not.toHaveAttribute("inert", "");
     await nav.getByRole("link", { name: "Leases" }).click();
     await expect(page.getByRole("heading", { name: "Leases", level: 1 })).toBeVisible();
+    // Choosing a page closes the navigation that lay over it.
+    await expect(page.locator("#page-sidebar")).toHaveAttribute("inert", "");
+    await expect(page.getByRole("button", { name: "Main navigation" })).toHaveAttribute("aria-expanded", "false");
   });
 });
 
 test.describe("at 1440x900", () => {
+  test("the navigation stays beside the pages it leads to; the menu button folds it; crossing to a narrow window starts it closed", async ({ page, stack }) => {
+    await signInWithToken(page, stack);
+    const sidebar = page.locator("#page-sidebar");
+    const menu = page.getByRole("button", { name: "Main navigation" });
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Leases" }).click();
+    await expect(page.getByRole("heading", { name: "Leases", level: 1 })).toBeVisible();
+    await expect(sidebar).not.toHaveAttribute("inert", "");
+
+    await menu.click();
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(sidebar).toHaveAttribute("inert", "");
+    await menu.click();
+    await expect(sidebar).not.toHaveAttribute("inert", "");
+
+    await page.setViewportSize({ width: 800, height: 900 });
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(sidebar).toHaveAttribute("inert", "");
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+  });
+
   test("the filters take one line, the rest on request, and the list has room for many rows", async ({ page, stack }) => {
     await signInWithToken(page, stack);
     const table = page.getByRole("table", { name: "Exporters" });
