@@ -1,6 +1,6 @@
 // The frame of every signed-in page: masthead (product, who I am, theme,
 // sign out), navigation, skip link, the stale-data banner, and the page.
-import { Button } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 // The frame's PatternFly pieces are thin copies of its markup: PatternFly's
 // Page, Nav and Toolbar components cost 16 KiB gzip and a focus trap on
 // every first page (issue 13).

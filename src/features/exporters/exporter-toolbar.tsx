@@ -2,7 +2,7 @@
 // the selector (asked of the controller), the search (in the browser), and
 // a "Filters" toggle that opens the rest (status, group by, sort), which
 // says how many of them are in force while closed.
-import { Button } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 import { FormSelectOption, FormSelect } from "@/components/form/form-select";
 import { FormGroup, Form } from "@/components/form/form";
 import { FilterIcon } from "@patternfly/react-icons";

@@ -1,6 +1,6 @@
 // /exporters?selector=&q=&group=&sort=&status= : every exporter of the lab,
 // who holds it and for how long. The container: hooks here, views below.
-import { Button } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 import { Title } from "@/components/title";
 import { PageSection } from "@/components/page-section";
 import { Spinner } from "@/components/spinner";
