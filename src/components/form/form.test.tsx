@@ -7,10 +7,13 @@ import { FormSelect as PfFormSelect } from "@patternfly/react-core/dist/esm/comp
 import { FormSelectOption as PfFormSelectOption } from "@patternfly/react-core/dist/esm/components/FormSelect/FormSelectOption.js";
 import { HelperText as PfHelperText } from "@patternfly/react-core/dist/esm/components/HelperText/HelperText.js";
 import { HelperTextItem as PfHelperTextItem } from "@patternfly/react-core/dist/esm/components/HelperText/HelperTextItem.js";
+import { Checkbox as PfCheckbox } from "@patternfly/react-core/dist/esm/components/Checkbox/Checkbox.js";
+import { Radio as PfRadio } from "@patternfly/react-core/dist/esm/components/Radio/Radio.js";
 import { TextInput as PfTextInput } from "@patternfly/react-core/dist/esm/components/TextInput/TextInput.js";
 import type { ComponentType, ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { Checkbox, Radio, type ChoiceProps } from "@/components/form/choice";
 import { ActionGroup, Form, FormGroup, FormHelperText, type FormGroupProps } from "@/components/form/form";
 import { FormSelect, FormSelectOption, type FormSelectProps } from "@/components/form/form-select";
 import { HelperText, HelperTextItem, type HelperTextItemProps } from "@/components/form/helper-text";
@@ -86,5 +89,23 @@ describe("FormSelect", () => {
         <PfFormSelectOption value="b" label="B" isDisabled />
       </PfSelect>,
     );
+  });
+});
+
+describe("Checkbox and Radio", () => {
+  // The description's id is generated (PatternFly's and React's own forms differ).
+  const sameIds = (html: string): string => html.replace(/(id|aria-describedby)="(pf-checkbox-description-|pf-radio-description-|«|_R_)[^"]*"/g, '$1="generated"');
+  const CHOICES: ChoiceProps[] = [
+    { id: "sign-in-remember", label: "Remember on this device", description: "Keeps you signed in.", isChecked: true, onChange: () => undefined },
+    { id: "create-start-now", name: "create-start", label: "Now", isChecked: false, onChange: () => undefined },
+    { id: "d", label: "Disabled", isChecked: false, isDisabled: true, className: "portal-x", onChange: () => undefined },
+  ];
+  it.each(CHOICES)("draws what PatternFly's Checkbox draws: %o", (props) => {
+    const PfCheck = Pf<ChoiceProps>(PfCheckbox);
+    expect(sameIds(renderToStaticMarkup(<Checkbox {...props} />))).toBe(sameIds(withoutOuia(renderToStaticMarkup(<PfCheck {...props} />))));
+  });
+  it.each(CHOICES)("draws what PatternFly's Radio draws: %o", (props) => {
+    const PfRad = Pf<ChoiceProps>(PfRadio);
+    expect(sameIds(renderToStaticMarkup(<Radio {...props} />))).toBe(sameIds(withoutOuia(renderToStaticMarkup(<PfRad {...props} />))));
   });
 });

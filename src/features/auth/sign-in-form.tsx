@@ -1,5 +1,6 @@
 // The sign-in form (a view: values and callbacks in, no calls out).
-import { Checkbox, InputGroup, InputGroupItem } from "@patternfly/react-core";
+import { InputGroup, InputGroupItem } from "@patternfly/react-core";
+import { Checkbox } from "@/components/form/choice";
 import { TextInput } from "@/components/form/text-input";
 import { HelperTextItem, HelperText } from "@/components/form/helper-text";
 import { ActionGroup, FormHelperText, FormGroup, Form } from "@/components/form/form";

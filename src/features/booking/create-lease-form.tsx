@@ -1,6 +1,7 @@
 // The create-lease form (a view: values, problems and lab facts in; changes
 // and submit out). What to lease, when and for how long, and tags.
-import { Alert, Button, Card, CardBody, FormSection, Radio } from "@patternfly/react-core";
+import { Alert, Button, Card, CardBody, FormSection } from "@patternfly/react-core";
+import { Radio } from "@/components/form/choice";
 import { ActionGroup, FormGroup, Form } from "@/components/form/form";
 import type { FormEvent } from "react";
 import { RouterAnchor } from "@/components/router-anchor";

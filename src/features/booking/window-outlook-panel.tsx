@@ -1,7 +1,8 @@
 // The window's outlook on the create form: who has the boards then, and,
 // when the window clashes with a booking, the explicit "book anyway" that
 // sending it takes (the controller would queue it, not refuse it).
-import { Alert, Checkbox } from "@patternfly/react-core";
+import { Alert } from "@patternfly/react-core";
+import { Checkbox } from "@/components/form/choice";
 import { HelperTextItem, HelperText } from "@/components/form/helper-text";
 import { FormHelperText } from "@/components/form/form";
 import type { WindowOutlook } from "@/features/booking/window-outlook";

@@ -2,7 +2,8 @@
 // begin kept): the custom change behind "+30 min" and "+1 h". Checked as you
 // type with the controller's rules ([U12]); the controller's refusal is
 // shown here, and nothing typed is lost.
-import { Modal, ModalBody, ModalHeader, Radio } from "@patternfly/react-core";
+import { Modal, ModalBody, ModalHeader } from "@patternfly/react-core";
+import { Radio } from "@/components/form/choice";
 import { TextInput } from "@/components/form/text-input";
 import { HelperTextItem, HelperText } from "@/components/form/helper-text";
 import { FormHelperText, FormGroup, Form } from "@/components/form/form";

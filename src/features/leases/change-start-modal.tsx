@@ -2,7 +2,8 @@
 // assigned the begin is fixed). A lease booked with an end keeps either its
 // length (the end moves too) or its end (it gets shorter or longer) [U13].
 // Checked as you type; the controller's refusal is shown here.
-import { Modal, ModalBody, ModalHeader, Radio } from "@patternfly/react-core";
+import { Modal, ModalBody, ModalHeader } from "@patternfly/react-core";
+import { Radio } from "@/components/form/choice";
 import { TextInput } from "@/components/form/text-input";
 import { HelperTextItem, HelperText } from "@/components/form/helper-text";
 import { FormHelperText, FormGroup, Form } from "@/components/form/form";
