@@ -1,5 +1,5 @@
 // Light / dark / follow the system, remembered on this device.
-import { ToggleGroup, ToggleGroupItem } from "@patternfly/react-core";
+import { ToggleGroupItem, ToggleGroup } from "@/components/toggle-group";
 import { DesktopIcon, MoonIcon, SunIcon } from "@patternfly/react-icons";
 import type { ReactNode } from "react";
 import { useTheme, type ThemePreference } from "@/lib/theme";

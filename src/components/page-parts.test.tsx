@@ -6,6 +6,9 @@ import { EmptyStateFooter } from "@patternfly/react-core/dist/esm/components/Emp
 import { PageSection as PfPageSection } from "@patternfly/react-core/dist/esm/components/Page/PageSection.js";
 import { Content as PfContent } from "@patternfly/react-core/dist/esm/components/Content/Content.js";
 import { Progress as PfProgress } from "@patternfly/react-core/dist/esm/components/Progress/Progress.js";
+import { ToggleGroup as PfToggleGroup } from "@patternfly/react-core/dist/esm/components/ToggleGroup/ToggleGroup.js";
+import { ToggleGroupItem as PfToggleGroupItem } from "@patternfly/react-core/dist/esm/components/ToggleGroup/ToggleGroupItem.js";
+import MoonIcon from "@patternfly/react-icons/dist/esm/icons/moon-icon";
 import { Title as PfTitle } from "@patternfly/react-core/dist/esm/components/Title/Title.js";
 import SearchIcon from "@patternfly/react-icons/dist/esm/icons/search-icon";
 import LockIcon from "@patternfly/react-icons/dist/esm/icons/lock-icon";
@@ -16,6 +19,7 @@ import { EmptyState, type EmptyStateProps } from "@/components/empty-state";
 import { PageSection, type PageSectionProps } from "@/components/page-section";
 import { ProgressBar, type ProgressBarProps } from "@/components/progress-bar";
 import { Title, type TitleProps } from "@/components/title";
+import { ToggleGroup, ToggleGroupItem, type ToggleGroupItemProps, type ToggleGroupProps } from "@/components/toggle-group";
 
 const withoutOuia = (html: string): string => html.replace(/ data-ouia-[a-z-]+="[^"]*"/g, "");
 
@@ -77,5 +81,31 @@ describe("ProgressBar", () => {
     const withoutId = (html: string): string => html.replace(/ id="pf-progress-[^"]*"/, "");
     const theirs = renderToStaticMarkup(<PfProgress size="sm" measureLocation="none" hideStatusIcon {...props} />);
     expect(renderToStaticMarkup(<ProgressBar {...props} />)).toBe(withoutId(theirs));
+  });
+});
+
+describe("ToggleGroup", () => {
+  const GROUPS: ToggleGroupProps[] = [{ "aria-label": "Theme", isCompact: true }, { "aria-labelledby": "lease-scope-label" }, { "aria-label": "View", className: "portal-x" }];
+  const ITEMS: ToggleGroupItemProps[] = [
+    { icon: <MoonIcon />, "aria-label": "Dark theme", buttonId: "theme-dark", isSelected: true },
+    { text: "Mine", buttonId: "lease-scope-mine" },
+    { text: "Week", isDisabled: true, className: "portal-y" },
+  ];
+  it.each(GROUPS)("draws what PatternFly's ToggleGroup and its items draw: %o", (props) => {
+    const ours = renderToStaticMarkup(
+      <ToggleGroup {...props}>
+        {ITEMS.map((item, i) => (
+          <ToggleGroupItem key={i} {...item} />
+        ))}
+      </ToggleGroup>,
+    );
+    const theirs = renderToStaticMarkup(
+      <PfToggleGroup {...props}>
+        {ITEMS.map((item, i) => (
+          <PfToggleGroupItem key={i} {...(item as object)} />
+        ))}
+      </PfToggleGroup>,
+    );
+    expect(ours).toBe(theirs);
   });
 });

@@ -1,7 +1,7 @@
 // When the lease starts and how long it lasts: start now or at a chosen
 // time; a duration (presets or typed) or an end time. Times are in the
 // user's own zone, which is named under the fields.
-import { ToggleGroup, ToggleGroupItem } from "@patternfly/react-core";
+import { ToggleGroupItem, ToggleGroup } from "@/components/toggle-group";
 import { Radio } from "@/components/form/choice";
 import { TextInput } from "@/components/form/text-input";
 import { HelperTextItem, HelperText } from "@/components/form/helper-text";

@@ -3,7 +3,8 @@
 // container: hooks here, views beside it.
 import { Flex, FlexItem } from "@/components/flex";
 import "@/features/leases/leases.css";
-import { Switch, ToggleGroup, ToggleGroupItem } from "@patternfly/react-core";
+import { Switch } from "@patternfly/react-core";
+import { ToggleGroupItem, ToggleGroup } from "@/components/toggle-group";
 import { Title } from "@/components/title";
 import { PageSection } from "@/components/page-section";
 import { Spinner } from "@/components/spinner";

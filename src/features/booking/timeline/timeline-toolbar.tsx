@@ -2,7 +2,7 @@
 // zoom, and the exporters page's filters (label selector, search, group by)
 // in the same words. On a phone the filters fold behind one button, so the
 // first screen shows the timeline and not only its controls.
-import { ToggleGroup, ToggleGroupItem } from "@patternfly/react-core";
+import { ToggleGroupItem, ToggleGroup } from "@/components/toggle-group";
 import { Button } from "@/components/button/button";
 import { TextInput } from "@/components/form/text-input";
 import { HelperTextItem, HelperText } from "@/components/form/helper-text";
