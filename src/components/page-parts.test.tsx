@@ -9,12 +9,24 @@ import { Progress as PfProgress } from "@patternfly/react-core/dist/esm/componen
 import { ToggleGroup as PfToggleGroup } from "@patternfly/react-core/dist/esm/components/ToggleGroup/ToggleGroup.js";
 import { ToggleGroupItem as PfToggleGroupItem } from "@patternfly/react-core/dist/esm/components/ToggleGroup/ToggleGroupItem.js";
 import MoonIcon from "@patternfly/react-icons/dist/esm/icons/moon-icon";
+import { Card as PfCard } from "@patternfly/react-core/dist/esm/components/Card/Card.js";
+import { CardBody as PfCardBody } from "@patternfly/react-core/dist/esm/components/Card/CardBody.js";
+import { CardTitle as PfCardTitle } from "@patternfly/react-core/dist/esm/components/Card/CardTitle.js";
+import { DescriptionList as PfDescriptionList } from "@patternfly/react-core/dist/esm/components/DescriptionList/DescriptionList.js";
+import { DescriptionListDescription as PfDescriptionListDescription } from "@patternfly/react-core/dist/esm/components/DescriptionList/DescriptionListDescription.js";
+import { DescriptionListGroup as PfDescriptionListGroup } from "@patternfly/react-core/dist/esm/components/DescriptionList/DescriptionListGroup.js";
+import { DescriptionListTerm as PfDescriptionListTerm } from "@patternfly/react-core/dist/esm/components/DescriptionList/DescriptionListTerm.js";
+import { Breadcrumb as PfBreadcrumb } from "@patternfly/react-core/dist/esm/components/Breadcrumb/Breadcrumb.js";
+import { BreadcrumbItem as PfBreadcrumbItem } from "@patternfly/react-core/dist/esm/components/Breadcrumb/BreadcrumbItem.js";
 import { Title as PfTitle } from "@patternfly/react-core/dist/esm/components/Title/Title.js";
 import SearchIcon from "@patternfly/react-icons/dist/esm/icons/search-icon";
 import LockIcon from "@patternfly/react-icons/dist/esm/icons/lock-icon";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { Breadcrumb, BreadcrumbItem } from "@/components/breadcrumb";
+import { Card, CardBody, CardTitle } from "@/components/card";
 import { Content, type ContentProps } from "@/components/content";
+import { DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm } from "@/components/description-list";
 import { EmptyState, type EmptyStateProps } from "@/components/empty-state";
 import { PageSection, type PageSectionProps } from "@/components/page-section";
 import { ProgressBar, type ProgressBarProps } from "@/components/progress-bar";
@@ -107,5 +119,74 @@ describe("ToggleGroup", () => {
       </PfToggleGroup>,
     );
     expect(ours).toBe(theirs);
+  });
+});
+
+describe("Card", () => {
+  it("draws what PatternFly's Card, CardTitle and CardBody draw", () => {
+    const withoutEmptyId = (html: string): string => html.replace(/ id=""/g, "");
+    for (const className of [undefined, "portal-detail-wide"]) {
+      const ours = renderToStaticMarkup(
+        <Card {...(className === undefined ? {} : { className })}>
+          <CardTitle component="h2">Status</CardTitle>
+          <CardBody>Online</CardBody>
+        </Card>,
+      );
+      const theirs = renderToStaticMarkup(
+        <PfCard {...(className === undefined ? {} : { className })}>
+          <PfCardTitle component="h2">Status</PfCardTitle>
+          <PfCardBody>Online</PfCardBody>
+        </PfCard>,
+      );
+      expect(ours).toBe(withoutEmptyId(withoutOuia(theirs)));
+    }
+  });
+});
+
+describe("DescriptionList", () => {
+  it("draws what PatternFly's compact horizontal DescriptionList draws", () => {
+    const ours = renderToStaticMarkup(
+      <DescriptionList isHorizontal isCompact>
+        <DescriptionListGroup>
+          <DescriptionListTerm>Status</DescriptionListTerm>
+          <DescriptionListDescription>Online</DescriptionListDescription>
+        </DescriptionListGroup>
+      </DescriptionList>,
+    );
+    const theirs = renderToStaticMarkup(
+      <PfDescriptionList isHorizontal isCompact>
+        <PfDescriptionListGroup>
+          <PfDescriptionListTerm>Status</PfDescriptionListTerm>
+          <PfDescriptionListDescription>Online</PfDescriptionListDescription>
+        </PfDescriptionListGroup>
+      </PfDescriptionList>,
+    );
+    expect(ours).toBe(theirs);
+    expect(renderToStaticMarkup(<DescriptionList className="x">y</DescriptionList>)).toBe(renderToStaticMarkup(<PfDescriptionList className="x">y</PfDescriptionList>));
+  });
+});
+
+describe("Breadcrumb", () => {
+  it("draws what PatternFly's Breadcrumb draws: a link back and the current page", () => {
+    function Anchor(props: React.ComponentProps<"a">) {
+      return <a data-router="yes" {...props} />;
+    }
+    const ours = renderToStaticMarkup(
+      <Breadcrumb>
+        <BreadcrumbItem component={Anchor} to="/leases">
+          Leases
+        </BreadcrumbItem>
+        <BreadcrumbItem isActive>lease-1</BreadcrumbItem>
+      </Breadcrumb>,
+    );
+    const theirs = renderToStaticMarkup(
+      <PfBreadcrumb>
+        <PfBreadcrumbItem component={Anchor} to="/leases">
+          Leases
+        </PfBreadcrumbItem>
+        <PfBreadcrumbItem isActive>lease-1</PfBreadcrumbItem>
+      </PfBreadcrumb>,
+    );
+    expect(ours).toBe(withoutOuia(theirs));
   });
 });

@@ -1,5 +1,5 @@
 // The card every sign-in page sits in: the product's name above the page's own content.
-import { Card, CardBody } from "@patternfly/react-core";
+import { CardBody, Card } from "@/components/card";
 import { Content } from "@/components/content";
 import type { ReactNode } from "react";
 

@@ -1,6 +1,7 @@
 // The create-lease form (a view: values, problems and lab facts in; changes
 // and submit out). What to lease, when and for how long, and tags.
-import { Alert, Button, Card, CardBody, FormSection } from "@patternfly/react-core";
+import { Alert, Button, FormSection } from "@patternfly/react-core";
+import { CardBody, Card } from "@/components/card";
 import { Radio } from "@/components/form/choice";
 import { ActionGroup, FormGroup, Form } from "@/components/form/form";
 import type { FormEvent } from "react";

@@ -1,5 +1,5 @@
 // /exporters/:name : one exporter, its leases, and "Lease this board".
-import { Breadcrumb, BreadcrumbItem } from "@patternfly/react-core";
+import { BreadcrumbItem, Breadcrumb } from "@/components/breadcrumb";
 import { Title } from "@/components/title";
 import { PageSection } from "@/components/page-section";
 import { Button } from "@/components/button/button";

@@ -1,5 +1,6 @@
 // One exporter, everything a lab user asks about it (a view: props in).
-import { Card, CardBody, CardTitle, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm } from "@patternfly/react-core";
+import { DescriptionListDescription, DescriptionListTerm, DescriptionListGroup, DescriptionList } from "@/components/description-list";
+import { CardTitle, CardBody, Card } from "@/components/card";
 import { Content } from "@/components/content";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import type { ReactNode } from "react";

@@ -2,7 +2,10 @@
 // person recognises (the board, the selector, the tags, the holder); the
 // lease's name is there to copy. The actions come in as a node from the
 // container.
-import { Alert, Breadcrumb, BreadcrumbItem, Card, CardBody, CardTitle, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm } from "@patternfly/react-core";
+import { Alert } from "@patternfly/react-core";
+import { BreadcrumbItem, Breadcrumb } from "@/components/breadcrumb";
+import { DescriptionListDescription, DescriptionListTerm, DescriptionListGroup, DescriptionList } from "@/components/description-list";
+import { CardTitle, CardBody, Card } from "@/components/card";
 import { Title } from "@/components/title";
 import { PageSection } from "@/components/page-section";
 import { BanIcon, ClockIcon } from "@patternfly/react-icons";
