@@ -1,7 +1,7 @@
 // Choose one exporter by name: a search over names and labels, and a list of
 // radio buttons, each with the exporter's status, so a free board is easy to
 // spot. The chosen one's situation (offline, leased, disabled) is spelled out.
-import { SearchInput } from "@patternfly/react-core";
+import { SearchInput } from "@/components/search-input";
 import { HelperTextItem, HelperText } from "@/components/form/helper-text";
 import { FormHelperText, FormGroup } from "@/components/form/form";
 import { useEffect, useMemo, useRef, useState } from "react";
