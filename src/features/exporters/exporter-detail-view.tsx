@@ -9,7 +9,7 @@ import {
   DescriptionListTerm,
   Content,
 } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@/components/table/table";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { DeprecatedLabelsAlert } from "@/components/deprecated-labels";

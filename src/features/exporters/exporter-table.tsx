@@ -3,7 +3,7 @@
 // (roving focus); arrows, Page Up/Down, Home/End move; Enter opens it.
 import { Button } from "@patternfly/react-core";
 import { AngleDownIcon, AngleRightIcon } from "@patternfly/react-icons";
-import { Table, Tbody } from "@patternfly/react-table";
+import { Table, Tbody } from "@/components/table/table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { DeprecatedLabelsMark } from "@/components/deprecated-labels";
