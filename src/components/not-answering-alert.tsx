@@ -1,6 +1,7 @@
 // A first load the controller has not answered: what is wrong, that the
 // portal keeps trying by itself, and a way to try now.
-import { Alert, Button, Spinner } from "@patternfly/react-core";
+import { Button, Spinner } from "@patternfly/react-core";
+import { InlineAlert } from "@/components/inline-alert";
 import { NOT_ANSWERING_TITLE, notAnsweringMessage, type FirstLoad } from "@/lib/first-load";
 
 export interface NotAnsweringAlertProps {
@@ -13,8 +14,7 @@ export interface NotAnsweringAlertProps {
 
 export function NotAnsweringAlert({ load, what, onRetryNow }: NotAnsweringAlertProps) {
   return (
-    <Alert
-      isInline
+    <InlineAlert
       isLiveRegion
       variant="warning"
       title={NOT_ANSWERING_TITLE}
@@ -32,6 +32,6 @@ export function NotAnsweringAlert({ load, what, onRetryNow }: NotAnsweringAlertP
       }
     >
       <p>{notAnsweringMessage(load, what)}</p>
-    </Alert>
+    </InlineAlert>
   );
 }

@@ -2,7 +2,6 @@
 // and submit out). What to lease, when and for how long, and tags.
 import {
   ActionGroup,
-  Alert,
   Button,
   Card,
   CardBody,
@@ -12,6 +11,7 @@ import {
   Radio,
 } from "@patternfly/react-core";
 import type { FormEvent } from "react";
+import { InlineAlert } from "@/components/inline-alert";
 import { RouterAnchor } from "@/components/router-anchor";
 import type { Exporter } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import type { CreateLeaseValues, FieldErrors } from "@/features/booking/create-lease-values";
@@ -126,14 +126,13 @@ export function CreateLeaseForm(props: CreateLeaseFormProps) {
             </p>
           )}
           {props.submitError !== undefined && (
-            <Alert isInline variant="danger" title={props.submitError.title}>
+            <InlineAlert variant="danger" title={props.submitError.title}>
               <p>{props.submitError.message}</p>
-            </Alert>
+            </InlineAlert>
           )}
           <div role="status" aria-live="polite">
             {props.waiting !== undefined && (
-              <Alert
-                isInline
+              <InlineAlert
                 variant="warning"
                 title={props.waiting.title}
                 actionLinks={
@@ -143,7 +142,7 @@ export function CreateLeaseForm(props: CreateLeaseFormProps) {
                 }
               >
                 <p>{props.waiting.message}</p>
-              </Alert>
+              </InlineAlert>
             )}
           </div>
           <ActionGroup>
