@@ -2,8 +2,8 @@
 // ("2 h 29 min left · ends 16:35"), and a bar of the held time used. A lease
 // waiting for a board never expires ([TM4]): nothing counts down; it says
 // how long it will last once it starts, or when it is planned to end.
-import { Progress } from "@patternfly/react-core";
 import { Countdown } from "@/components/countdown";
+import { ProgressBar } from "@/components/progress-bar";
 import { durationToMs, timestampToMs } from "@/domain/durations";
 import { leaseEndMs, leaseExpiryAtMs, leaseProgress } from "@/domain/lease-status";
 import { shortName } from "@/domain/resource-names";
@@ -54,11 +54,8 @@ export function LeaseTimeLeft({ lease, situation, plain = false }: LeaseTimeLeft
     <div className="portal-time-left">
       <Countdown targetMs={end} plain={plain} />
       {used !== undefined && (
-        <Progress
+        <ProgressBar
           value={used}
-          size="sm"
-          measureLocation="none"
-          hideStatusIcon
           aria-label={`Time used of lease ${shortName(lease.name)}`}
           valueText={`${used}% of the lease used`}
           {...(end - now < ENDING_SOON_MS ? { variant: "warning" as const } : {})}
