@@ -6,7 +6,7 @@
 // pointer or focus is still there, and from then on behaves as PatternFly's
 // does (hover and focus show it, Escape and leaving hide it, the trigger's
 // aria-describedby names it while shown).
-import type { Tooltip as PfTooltip } from "@patternfly/react-core/dist/esm/components/Tooltip/Tooltip.js";
+import type { Tooltip as PfTooltip, TooltipProps } from "@patternfly/react-core/dist/esm/components/Tooltip/Tooltip.js";
 import { useRef, useState, type FocusEvent, type MouseEvent, type ReactNode, type RefObject } from "react";
 import { loadOnce } from "@/components/lazy-tooltip/load-once";
 import { IDLE_TRIGGER, nextTriggerState, wantsTooltip, type TriggerEvent } from "@/components/lazy-tooltip/trigger-state";
@@ -28,13 +28,16 @@ export interface LazyTooltip<E extends HTMLElement> {
   readonly tooltip: ReactNode;
 }
 
+/** PatternFly's Tooltip props beyond the trigger, the content and its visibility (which this hook owns). */
+export type LazyTooltipOptions = Omit<TooltipProps, "triggerRef" | "content" | "isVisible" | "children" | "ref">;
+
 interface Mounted {
   readonly Tooltip: typeof PfTooltip;
   /** Shown on mount: the trigger was still hovered or focused when the code came. */
   readonly showAtOnce: boolean;
 }
 
-export function useLazyTooltip<E extends HTMLElement>(content: ReactNode): LazyTooltip<E> {
+export function useLazyTooltip<E extends HTMLElement>(content: ReactNode, options: LazyTooltipOptions = {}): LazyTooltip<E> {
   const ref = useRef<E>(null);
   const trigger = useRef(IDLE_TRIGGER);
   const [mounted, setMounted] = useState<Mounted | undefined>(undefined);
@@ -52,7 +55,7 @@ export function useLazyTooltip<E extends HTMLElement>(content: ReactNode): LazyT
     onBlur: () => note("blur"),
   };
   // isVisible never changes after mount: PatternFly shows it once then, and its listeners do the rest.
-  // aria-live off: what PatternFly's Tooltip uses around a child trigger (a ref trigger would make it polite).
-  const tooltip = mounted === undefined ? null : <mounted.Tooltip triggerRef={ref} content={content} isVisible={mounted.showAtOnce} aria-live="off" />;
+  // aria-live off by default: what PatternFly's Tooltip uses around a child trigger (a ref trigger would make it polite).
+  const tooltip = mounted === undefined ? null : <mounted.Tooltip aria-live="off" {...options} triggerRef={ref} content={content} isVisible={mounted.showAtOnce} />;
   return { triggerProps, tooltip };
 }

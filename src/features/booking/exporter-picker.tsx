@@ -1,9 +1,10 @@
 // Choose one exporter by name: a search over names and labels, and a list of
 // radio buttons, each with the exporter's status, so a free board is easy to
 // spot. The chosen one's situation (offline, leased, disabled) is spelled out.
-import { FormGroup, FormHelperText, HelperText, HelperTextItem, SearchInput } from "@patternfly/react-core";
+import { FormGroup, FormHelperText, HelperText, HelperTextItem } from "@patternfly/react-core";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ExporterStatusLabel } from "@/components/exporter-status-label";
+import { SearchInput } from "@/components/search-input";
 import { exporterState } from "@/components/exporter-status";
 import { shortName } from "@/domain/resource-names";
 import type { Exporter } from "@/gen/jumpstarter/client/v1/client_pb.js";
@@ -60,7 +61,7 @@ export function ExporterPicker({ exporters, held, value, onChange, error, export
         aria-label="Find an exporter"
         placeholder="Find by name or label (rcar, site=bcn)"
         value={search}
-        onChange={(_e, v) => setSearch(v)}
+        onChange={setSearch}
         onClear={() => setSearch("")}
         {...(exporters === undefined ? {} : { resultsCount: `${found.length} of ${exporters.length}` })}
       />
