@@ -54,7 +54,8 @@ test("a time shows its exact date on hover and on keyboard focus, described by i
   await expect(tooltip).toHaveText(otherExact);
 });
 
-test("the countdown and the copy button show their tooltips on hover", async ({ page, stack }) => {
+test("the countdown and the copy buttons show their tooltips on hover, the command's says Copied once clicked", async ({ page, context, stack }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: stack.url });
   await signInWithToken(page, stack);
   const name = await createLease(page, stack, { selector: "board=rpi5", duration: "1 h" });
   await expect(headingStatus(page)).toHaveText("Ready");
@@ -67,6 +68,15 @@ test("the countdown and the copy button show their tooltips on hover", async ({ 
 
   await page.getByRole("button", { name: `Copy lease name ${name}` }).first().hover();
   await expect(tooltip).toHaveText(`Copy the lease name ${name}`);
+
+  const copyCommand = page.getByRole("button", { name: "Copy the command" });
+  await copyCommand.hover();
+  await expect(tooltip).toHaveText("Copy the command");
+  // Shown in full (PatternFly fades it in after 300 ms); a click before that would close it at once.
+  await expect(tooltip).toHaveCSS("opacity", "1");
+  await copyCommand.click();
+  await expect(tooltip).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`jmp shell --lease ${name}`);
 });
 
 test("the label selector's help opens on a click and closes on Escape", async ({ page, stack }) => {
