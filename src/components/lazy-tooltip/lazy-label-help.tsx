@@ -25,10 +25,14 @@ export function LazyLabelHelp({ "aria-label": ariaLabel, headerContent, bodyCont
   const onFirstClick = (): void => {
     // Once mounted, PatternFly's own click listener on the button toggles it.
     if (Popover !== undefined) return;
-    void popoverCode.get().then((m) => {
-      setPopover(() => m.Popover);
-      setOpen(true);
-    });
+    popoverCode.get().then(
+      (m) => {
+        setPopover(() => m.Popover);
+        setOpen(true);
+      },
+      // Offline: nothing opens this time; the next click fetches again.
+      () => undefined,
+    );
   };
   return (
     <>

@@ -45,7 +45,11 @@ export function useLazyTooltip<E extends HTMLElement>(content: ReactNode, option
     trigger.current = nextTriggerState(trigger.current, event);
     // Once mounted, PatternFly's own listeners on the trigger take over.
     if (mounted !== undefined || !wantsTooltip(trigger.current)) return;
-    void tooltipCode.get().then(({ Tooltip }) => setMounted((m) => m ?? { Tooltip, showAtOnce: wantsTooltip(trigger.current) }));
+    tooltipCode.get().then(
+      ({ Tooltip }) => setMounted((m) => m ?? { Tooltip, showAtOnce: wantsTooltip(trigger.current) }),
+      // Offline: no tooltip this time; the next hover or focus fetches again.
+      () => undefined,
+    );
   };
   const triggerProps: LazyTooltipTriggerProps<E> = {
     ref,
