@@ -1,6 +1,7 @@
 // Last resort when a page crashes: say so plainly and offer a way back.
-import { Alert, Button } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 import { PageSection } from "@/components/page-section";
+import { InlineAlert } from "@/components/inline-alert";
 
 export function RouteError({ error }: { error: unknown }) {
   const message = error instanceof Error ? error.message : String(error);
@@ -8,9 +9,8 @@ export function RouteError({ error }: { error: unknown }) {
     <main id="main-content">
       <PageSection>
         <h1 className="pf-v6-screen-reader">Something went wrong</h1>
-        <Alert
+        <InlineAlert
           variant="danger"
-          isInline
           title="Something went wrong on this page"
           actionLinks={
             <Button variant="link" isInline component="a" href="/exporters">
@@ -19,7 +19,7 @@ export function RouteError({ error }: { error: unknown }) {
           }
         >
           <p>{message}</p>
-        </Alert>
+        </InlineAlert>
       </PageSection>
     </main>
   );

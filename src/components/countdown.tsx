@@ -2,8 +2,8 @@
 // never a "10:27" that reads like a clock time), with the end as a clock
 // time beside it ("ends 14:05"). Under `warnBelowMs` it turns into an orange
 // label (text and icon, not colour alone) so a running-out lease stands out.
-import { Tooltip } from "@patternfly/react-core";
 import { ExclamationTriangleIcon } from "@patternfly/react-icons";
+import { useLazyTooltip } from "@/components/lazy-tooltip/use-lazy-tooltip";
 import { StaticLabel } from "@/components/static-label";
 import { formatTimeLeft } from "@/domain/time-words";
 import { formatAbsolute, formatClockTime } from "@/lib/format-date";
@@ -32,6 +32,7 @@ export function Countdown({ targetMs, endedText = "ended", warnBelowMs = 10 * 60
   const text = left > 0 ? formatTimeLeft(left) : endedText;
   const ends = `Ends ${formatAbsolute(targetMs)}`;
   const warn = left > 0 && left < warnBelowMs;
+  const { triggerProps, tooltip } = useLazyTooltip<HTMLSpanElement>(ends);
   const shown = warn ? (
     <StaticLabel isCompact color="orange" icon={<ExclamationTriangleIcon />} className="portal-countdown">
       {text}
@@ -51,11 +52,10 @@ export function Countdown({ targetMs, endedText = "ended", warnBelowMs = 10 * 60
   }
   return (
     <span className="portal-countdown-group">
-      <Tooltip content={ends}>
-        <span tabIndex={0} className="portal-focusable">
-          {shown}
-        </span>
-      </Tooltip>
+      <span tabIndex={0} className="portal-focusable" {...triggerProps}>
+        {shown}
+      </span>
+      {tooltip}
       {end}
     </span>
   );

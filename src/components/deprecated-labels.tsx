@@ -1,8 +1,8 @@
 // Deprecated labels ([HL2]-[HL5]) as warnings: an alert listing each one in
 // jmp's words (detail pages), and a small mark for dense rows (its words on
 // hover and for screen readers).
-import { Alert } from "@patternfly/react-core";
 import { ExclamationTriangleIcon } from "@patternfly/react-icons";
+import { InlineAlert } from "@/components/inline-alert";
 import { StaticLabel } from "@/components/static-label";
 import type { DeprecatedLabel } from "@/domain/deprecated-labels";
 
@@ -15,13 +15,13 @@ export interface DeprecatedLabelsAlertProps {
 export function DeprecatedLabelsAlert({ items, title }: DeprecatedLabelsAlertProps) {
   if (items.length === 0) return null;
   return (
-    <Alert isInline variant="warning" title={title} className="portal-deprecated-alert">
+    <InlineAlert variant="warning" title={title} className="portal-deprecated-alert">
       <ul className="portal-deprecated-list">
         {items.map((d) => (
           <li key={d.key}>{d.text}</li>
         ))}
       </ul>
-    </Alert>
+    </InlineAlert>
   );
 }
 

@@ -1,5 +1,5 @@
 // A failed call shown as an inline alert, in the words of lib/errors.
-import { Alert, type AlertProps } from "@patternfly/react-core";
+import { InlineAlert } from "@/components/inline-alert";
 import type { ReactNode } from "react";
 import { describeError } from "@/lib/errors";
 
@@ -7,7 +7,7 @@ export interface ErrorAlertProps {
   readonly error: unknown;
   /** Overrides the title derived from the error ("Could not load exporters"). */
   readonly title?: string;
-  readonly variant?: Extract<AlertProps["variant"], "danger" | "warning">;
+  readonly variant?: "danger" | "warning";
   /** Buttons or links under the message (a Retry button). */
   readonly actions?: ReactNode;
 }
@@ -15,8 +15,8 @@ export interface ErrorAlertProps {
 export function ErrorAlert({ error, title, variant = "danger", actions }: ErrorAlertProps) {
   const d = describeError(error);
   return (
-    <Alert isInline variant={variant} title={title ?? d.title} actionLinks={actions}>
+    <InlineAlert variant={variant} title={title ?? d.title} actionLinks={actions}>
       <p>{d.message}</p>
-    </Alert>
+    </InlineAlert>
   );
 }

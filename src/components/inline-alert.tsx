@@ -1,8 +1,9 @@
 // PatternFly's inline alert (the same markup and classes as its <Alert
-// isInline>) for the sign-in pages. PatternFly's Alert also carries a tooltip
-// for truncated titles, and with it the positioning engine, about 7 KiB gzip
-// the sign-in page otherwise needs nowhere (issue 13). No truncation, close
-// button, timeout or expansion here: pages that want those use <Alert>.
+// isInline>, for the props the portal uses) for every page but the toasts.
+// PatternFly's Alert also carries a tooltip for truncated titles, and with it
+// the positioning engine, about 11 KiB gzip no page otherwise needs on its
+// first load (issue 13). No truncation, close button, timeout or expansion
+// here: the toasts (loaded after the first paint) keep PatternFly's Alert.
 import "@patternfly/react-styles/css/components/Alert/alert.css";
 import RhUiCheckCircleFillIcon from "@patternfly/react-icons/dist/esm/icons/rh-ui-check-circle-fill-icon";
 import RhUiErrorFillIcon from "@patternfly/react-icons/dist/esm/icons/rh-ui-error-fill-icon";
@@ -11,32 +12,39 @@ import RhUiWarningFillIcon from "@patternfly/react-icons/dist/esm/icons/rh-ui-wa
 import type { ReactNode } from "react";
 
 const ICONS = { success: RhUiCheckCircleFillIcon, danger: RhUiErrorFillIcon, warning: RhUiWarningFillIcon, info: RhUiInformationFillIcon } as const;
-const NAMES = { success: "Success", danger: "Danger", warning: "Warning", info: "Info" } as const;
+const NAMES = { success: "Success", danger: "Danger", warning: "Warning", info: "Info", custom: "Custom" } as const;
 
-export interface InlineAlertProps {
-  readonly variant: keyof typeof ICONS;
+type CommonProps = {
   readonly title: ReactNode;
+  /** The title's element (PatternFly's default: h4): a heading level that fits the page, or "p". */
+  readonly component?: "h2" | "h3" | "h4" | "p";
   /** No background and border (PatternFly's isPlain). */
   readonly isPlain?: boolean;
   /** Announced when it appears or changes (aria-live polite). */
   readonly isLiveRegion?: boolean;
+  /** Buttons or links under the description (PatternFly's action group). */
+  readonly actionLinks?: ReactNode;
   readonly className?: string;
   readonly children?: ReactNode;
-}
+};
 
-export function InlineAlert({ variant, title, isPlain = false, isLiveRegion = false, className, children }: InlineAlertProps) {
-  const Icon = ICONS[variant];
+/** One of PatternFly's variants with its icon, or "custom" with an icon of one's own. */
+export type InlineAlertProps = CommonProps & ({ readonly variant: keyof typeof ICONS; readonly customIcon?: never } | { readonly variant: "custom"; readonly customIcon: ReactNode });
+
+const isShown = (node: ReactNode): boolean => node !== undefined && node !== null && node !== "" && node !== false;
+
+export function InlineAlert({ variant, customIcon, title, component: Title = "h4", isPlain = false, isLiveRegion = false, actionLinks, className, children }: InlineAlertProps) {
+  const Icon = variant === "custom" ? undefined : ICONS[variant];
   const classes = ["pf-v6-c-alert", "pf-m-inline", ...(isPlain ? ["pf-m-plain"] : []), `pf-m-${variant}`, ...(className === undefined ? [] : [className])];
   return (
     <div className={classes.join(" ")} {...(isLiveRegion ? { "aria-live": "polite", "aria-atomic": "false" } : {})}>
-      <div className="pf-v6-c-alert__icon">
-        <Icon />
-      </div>
-      <h4 className="pf-v6-c-alert__title">
+      <div className="pf-v6-c-alert__icon">{Icon === undefined ? customIcon : <Icon />}</div>
+      <Title className="pf-v6-c-alert__title">
         <span className="pf-v6-screen-reader">{`${NAMES[variant]} alert:`}</span>
         {title}
-      </h4>
-      {children !== undefined && children !== null && children !== "" && <div className="pf-v6-c-alert__description">{children}</div>}
+      </Title>
+      {isShown(children) && <div className="pf-v6-c-alert__description">{children}</div>}
+      {isShown(actionLinks) && <div className="pf-v6-c-alert__action-group">{actionLinks}</div>}
     </div>
   );
 }

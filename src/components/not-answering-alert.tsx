@@ -1,7 +1,8 @@
 // A first load the controller has not answered: what is wrong, that the
 // portal keeps trying by itself, and a way to try now.
-import { Alert, Button } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 import { Spinner } from "@/components/spinner";
+import { InlineAlert } from "@/components/inline-alert";
 import { NOT_ANSWERING_TITLE, notAnsweringMessage, type FirstLoad } from "@/lib/first-load";
 
 export interface NotAnsweringAlertProps {
@@ -14,8 +15,7 @@ export interface NotAnsweringAlertProps {
 
 export function NotAnsweringAlert({ load, what, onRetryNow }: NotAnsweringAlertProps) {
   return (
-    <Alert
-      isInline
+    <InlineAlert
       isLiveRegion
       variant="warning"
       title={NOT_ANSWERING_TITLE}
@@ -33,6 +33,6 @@ export function NotAnsweringAlert({ load, what, onRetryNow }: NotAnsweringAlertP
       }
     >
       <p>{notAnsweringMessage(load, what)}</p>
-    </Alert>
+    </InlineAlert>
   );
 }

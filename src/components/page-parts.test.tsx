@@ -5,7 +5,6 @@ import { EmptyStateBody } from "@patternfly/react-core/dist/esm/components/Empty
 import { EmptyStateFooter } from "@patternfly/react-core/dist/esm/components/EmptyState/EmptyStateFooter.js";
 import { PageSection as PfPageSection } from "@patternfly/react-core/dist/esm/components/Page/PageSection.js";
 import { Content as PfContent } from "@patternfly/react-core/dist/esm/components/Content/Content.js";
-import { Progress as PfProgress } from "@patternfly/react-core/dist/esm/components/Progress/Progress.js";
 import { ToggleGroup as PfToggleGroup } from "@patternfly/react-core/dist/esm/components/ToggleGroup/ToggleGroup.js";
 import { ToggleGroupItem as PfToggleGroupItem } from "@patternfly/react-core/dist/esm/components/ToggleGroup/ToggleGroupItem.js";
 import MoonIcon from "@patternfly/react-icons/dist/esm/icons/moon-icon";
@@ -29,7 +28,6 @@ import { Content, type ContentProps } from "@/components/content";
 import { DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm } from "@/components/description-list";
 import { EmptyState, type EmptyStateProps } from "@/components/empty-state";
 import { PageSection, type PageSectionProps } from "@/components/page-section";
-import { ProgressBar, type ProgressBarProps } from "@/components/progress-bar";
 import { Title, type TitleProps } from "@/components/title";
 import { ToggleGroup, ToggleGroupItem, type ToggleGroupItemProps, type ToggleGroupProps } from "@/components/toggle-group";
 
@@ -80,19 +78,6 @@ describe("Content", () => {
   const CASES: ContentProps[] = [{ children: <p>Sign in</p> }, { className: "portal-sign-in__section", children: "x" }, { component: "small", className: "portal-muted", children: "Run it" }];
   it.each(CASES)("draws what PatternFly's Content draws: %o", (props) => {
     expect(renderToStaticMarkup(<Content {...props} />)).toBe(withoutOuia(renderToStaticMarkup(<PfContent {...(props as object)} />)));
-  });
-});
-
-describe("ProgressBar", () => {
-  const CASES: ProgressBarProps[] = [
-    { value: 42, "aria-label": "Time used of lease a", valueText: "42% of the lease used", className: "portal-time-left__bar" },
-    { value: 97, "aria-label": "Time used", variant: "warning" },
-    { value: 130, "aria-label": "Over" },
-  ];
-  it.each(CASES)("draws what PatternFly's Progress (small, no measure, no icon) draws: %o", (props) => {
-    const withoutId = (html: string): string => html.replace(/ id="pf-progress-[^"]*"/, "");
-    const theirs = renderToStaticMarkup(<PfProgress size="sm" measureLocation="none" hideStatusIcon {...props} />);
-    expect(renderToStaticMarkup(<ProgressBar {...props} />)).toBe(withoutId(theirs));
   });
 });
 

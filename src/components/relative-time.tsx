@@ -1,7 +1,7 @@
 // A point in time as people say it: a clock time ("14:05", "tomorrow
 // 10:00") or a relative one ("in 5 min", "2 h ago"), with the exact date and
 // time in the user's zone on hover and focus.
-import { Tooltip } from "@patternfly/react-core";
+import { useLazyTooltip } from "@/components/lazy-tooltip/use-lazy-tooltip";
 import { formatRelative } from "@/domain/durations";
 import { formatAbsolute, formatClockTime, formatDistance, isoString } from "@/lib/format-date";
 import { useNow } from "@/lib/use-now";
@@ -19,11 +19,13 @@ export function RelativeTime({ ms, showAbsolute = false, clock = false }: Relati
   const absolute = formatAbsolute(ms);
   const relative = formatRelative(ms, now);
   const text = clock ? `${formatClockTime(ms, now)} (${formatDistance(ms, now)})` : showAbsolute ? `${relative} (${absolute})` : relative;
+  const { triggerProps, tooltip } = useLazyTooltip<HTMLTimeElement>(absolute);
   return (
-    <Tooltip content={absolute}>
-      <time dateTime={isoString(ms)} tabIndex={0} className="portal-time">
+    <>
+      <time dateTime={isoString(ms)} tabIndex={0} className="portal-time" {...triggerProps}>
         {text}
       </time>
-    </Tooltip>
+      {tooltip}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 // Says that what is on screen is old, how old, and why, while refreshes fail.
-import { Alert } from "@patternfly/react-core";
+import { InlineAlert } from "@/components/inline-alert";
 import { staleText } from "@/components/stale-text";
 import { useNow } from "@/lib/use-now";
 
@@ -13,8 +13,8 @@ export interface StaleBannerProps {
 export function StaleBanner({ dataUpdatedAt, error }: StaleBannerProps) {
   const now = useNow();
   return (
-    <Alert variant="warning" isInline isPlain title="Data may be out of date" component="p">
+    <InlineAlert variant="warning" isPlain title="Data may be out of date" component="p">
       <p>{staleText(dataUpdatedAt, now, error)}</p>
-    </Alert>
+    </InlineAlert>
   );
 }

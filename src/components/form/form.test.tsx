@@ -9,7 +9,6 @@ import { HelperText as PfHelperText } from "@patternfly/react-core/dist/esm/comp
 import { HelperTextItem as PfHelperTextItem } from "@patternfly/react-core/dist/esm/components/HelperText/HelperTextItem.js";
 import { Checkbox as PfCheckbox } from "@patternfly/react-core/dist/esm/components/Checkbox/Checkbox.js";
 import { Radio as PfRadio } from "@patternfly/react-core/dist/esm/components/Radio/Radio.js";
-import { SearchInput as PfSearchInput } from "@patternfly/react-core/dist/esm/components/SearchInput/SearchInput.js";
 import { TextInput as PfTextInput } from "@patternfly/react-core/dist/esm/components/TextInput/TextInput.js";
 import type { ComponentType, ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -19,7 +18,6 @@ import { ActionGroup, Form, FormGroup, FormHelperText, type FormGroupProps } fro
 import { FormSelect, FormSelectOption, type FormSelectProps } from "@/components/form/form-select";
 import { HelperText, HelperTextItem, type HelperTextItemProps } from "@/components/form/helper-text";
 import { TextInput, type TextInputProps } from "@/components/form/text-input";
-import { SearchInput, type SearchInputProps } from "@/components/search-input";
 
 const withoutOuia = (html: string): string => html.replace(/ data-ouia-[a-z-]+="[^"]*"/g, "");
 const same = (ours: ReactElement, theirs: ReactElement): void => expect(renderToStaticMarkup(ours)).toBe(withoutOuia(renderToStaticMarkup(theirs)));
@@ -109,18 +107,5 @@ describe("Checkbox and Radio", () => {
   it.each(CHOICES)("draws what PatternFly's Radio draws: %o", (props) => {
     const PfRad = Pf<ChoiceProps>(PfRadio);
     expect(sameIds(renderToStaticMarkup(<Radio {...props} />))).toBe(sameIds(withoutOuia(renderToStaticMarkup(<PfRad {...props} />))));
-  });
-});
-
-describe("SearchInput", () => {
-  const SEARCHES: SearchInputProps[] = [
-    { id: "create-exporter-search", "aria-label": "Find an exporter", placeholder: "Find", value: "", onChange: () => undefined, onClear: () => undefined, resultsCount: "0 of 3" },
-    { id: "create-exporter-search", "aria-label": "Find an exporter", placeholder: "Find", value: "rc", onChange: () => undefined, onClear: () => undefined, resultsCount: "3 of 10" },
-    { "aria-label": "Find", value: "rc", onChange: () => undefined, onClear: () => undefined },
-    { "aria-label": "Find", value: "rc", onChange: () => undefined, resultsCount: "1 of 2" },
-  ];
-  it.each(SEARCHES)("draws what PatternFly's SearchInput draws: %o", (props) => {
-    const PfSearch = Pf<SearchInputProps>(PfSearchInput);
-    same(<SearchInput {...props} />, <PfSearch {...props} />);
   });
 });

@@ -1,10 +1,12 @@
 // The create-lease form (a view: values, problems and lab facts in; changes
 // and submit out). What to lease, when and for how long, and tags.
-import { Alert, Button, FormSection } from "@patternfly/react-core";
+import { FormSection } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 import { CardBody, Card } from "@/components/card";
 import { Radio } from "@/components/form/choice";
 import { ActionGroup, FormGroup, Form } from "@/components/form/form";
 import type { FormEvent } from "react";
+import { InlineAlert } from "@/components/inline-alert";
 import { RouterAnchor } from "@/components/router-anchor";
 import type { Exporter } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import type { CreateLeaseValues, FieldErrors } from "@/features/booking/create-lease-values";
@@ -119,14 +121,13 @@ export function CreateLeaseForm(props: CreateLeaseFormProps) {
             </p>
           )}
           {props.submitError !== undefined && (
-            <Alert isInline variant="danger" title={props.submitError.title}>
+            <InlineAlert variant="danger" title={props.submitError.title}>
               <p>{props.submitError.message}</p>
-            </Alert>
+            </InlineAlert>
           )}
           <div role="status" aria-live="polite">
             {props.waiting !== undefined && (
-              <Alert
-                isInline
+              <InlineAlert
                 variant="warning"
                 title={props.waiting.title}
                 actionLinks={
@@ -136,7 +137,7 @@ export function CreateLeaseForm(props: CreateLeaseFormProps) {
                 }
               >
                 <p>{props.waiting.message}</p>
-              </Alert>
+              </InlineAlert>
             )}
           </div>
           <ActionGroup>

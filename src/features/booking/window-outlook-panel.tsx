@@ -1,10 +1,10 @@
 // The window's outlook on the create form: who has the boards then, and,
 // when the window clashes with a booking, the explicit "book anyway" that
 // sending it takes (the controller would queue it, not refuse it).
-import { Alert } from "@patternfly/react-core";
 import { Checkbox } from "@/components/form/choice";
 import { HelperTextItem, HelperText } from "@/components/form/helper-text";
 import { FormHelperText } from "@/components/form/form";
+import { InlineAlert } from "@/components/inline-alert";
 import type { WindowOutlook } from "@/features/booking/window-outlook";
 
 export interface WindowOutlookPanelProps {
@@ -21,7 +21,7 @@ const VARIANT = { free: "success", warn: "warning", wait: "warning" } as const;
 
 export function WindowOutlookPanel({ outlook, confirmed, onConfirm, confirmError }: WindowOutlookPanelProps) {
   return (
-    <Alert isInline variant={VARIANT[outlook.tone]} title={outlook.headline} component="h3" className="portal-window-outlook">
+    <InlineAlert variant={VARIANT[outlook.tone]} title={outlook.headline} component="h3" className="portal-window-outlook">
       {outlook.lines.length > 0 && (
         <ul className="portal-window-outlook__lines">
           {outlook.lines.map((line) => (
@@ -47,6 +47,6 @@ export function WindowOutlookPanel({ outlook, confirmed, onConfirm, confirmError
           )}
         </>
       )}
-    </Alert>
+    </InlineAlert>
   );
 }

@@ -2,7 +2,7 @@
 import { DescriptionListDescription, DescriptionListTerm, DescriptionListGroup, DescriptionList } from "@/components/description-list";
 import { CardTitle, CardBody, Card } from "@/components/card";
 import { Content } from "@/components/content";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@/components/table/table";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { DeprecatedLabelsAlert } from "@/components/deprecated-labels";

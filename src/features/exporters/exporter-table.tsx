@@ -1,9 +1,9 @@
 // The exporter list as a virtualised table: only the rows in view are in the
 // DOM, so thousands of exporters scroll smoothly. One row is in the tab order
 // (roving focus); arrows, Page Up/Down, Home/End move; Enter opens it.
-import { Button } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 import { AngleDownIcon, AngleRightIcon } from "@patternfly/react-icons";
-import { Table, Tbody } from "@patternfly/react-table";
+import { Table, Tbody } from "@/components/table/table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { DeprecatedLabelsMark } from "@/components/deprecated-labels";

@@ -2,11 +2,10 @@
 // a problem is explained under the field (in the same words as the new-lease
 // form) and pointed at in the text. The grammar is one click away, in the
 // label's help, so the field takes one line until something is wrong.
-import { FormGroupLabelHelp, Popover } from "@patternfly/react-core";
 import { TextInput } from "@/components/form/text-input";
 import { HelperTextItem, HelperText } from "@/components/form/helper-text";
 import { FormHelperText, FormGroup } from "@/components/form/form";
-import { useRef } from "react";
+import { LazyLabelHelp } from "@/components/lazy-tooltip/lazy-label-help";
 import { SelectorPointer } from "@/components/selector-pointer";
 import type { SelectorError } from "@/domain/selector";
 import { SELECTOR_PLACEHOLDER, selectorProblemText } from "@/lib/selector-words";
@@ -38,18 +37,13 @@ function SelectorSyntax() {
 
 export function SelectorField({ id, value, onChange, error, serverError }: SelectorFieldProps) {
   const messageId = `${id}-message`;
-  const helpRef = useRef<HTMLSpanElement>(null);
   const invalid = error !== undefined || serverError !== undefined;
   return (
     <FormGroup
       label="Label selector"
       fieldId={id}
       className="portal-selector-field"
-      labelHelp={
-        <Popover triggerRef={helpRef} headerContent="Label selector" bodyContent={<SelectorSyntax />}>
-          <FormGroupLabelHelp ref={helpRef} aria-label="Selector syntax" />
-        </Popover>
-      }
+      labelHelp={<LazyLabelHelp aria-label="Selector syntax" headerContent="Label selector" bodyContent={<SelectorSyntax />} />}
     >
       <TextInput
         id={id}

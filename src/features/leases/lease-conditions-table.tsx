@@ -1,5 +1,5 @@
 // Every condition of a lease, as the controller reports it.
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@/components/table/table";
 import { RelativeTime } from "@/components/relative-time";
 import { kubeTimeToMs } from "@/domain/durations";
 import type { Condition } from "@/gen/jumpstarter/v1/kubernetes_pb.js";

@@ -2,7 +2,6 @@
 // person recognises (the board, the selector, the tags, the holder); the
 // lease's name is there to copy. The actions come in as a node from the
 // container.
-import { Alert } from "@patternfly/react-core";
 import { BreadcrumbItem, Breadcrumb } from "@/components/breadcrumb";
 import { DescriptionListDescription, DescriptionListTerm, DescriptionListGroup, DescriptionList } from "@/components/description-list";
 import { CardTitle, CardBody, Card } from "@/components/card";
@@ -13,6 +12,7 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { Flex, FlexItem } from "@/components/flex";
 import { DeprecatedLabelsAlert } from "@/components/deprecated-labels";
+import { InlineAlert } from "@/components/inline-alert";
 import { ExporterStatusLabel } from "@/components/exporter-status-label";
 import { LabelChips } from "@/components/label-chips";
 import { LeaseStatusLabel } from "@/components/lease-status-label";
@@ -122,25 +122,25 @@ function StatusBanner({ lease, situation, exporter, waitedFor, mine, nowMs }: { 
   const says = situation.message !== undefined && situation.message !== situation.detail ? <p className="portal-muted">{`The controller says: ${situation.message}${reason}.`}</p> : null;
   switch (situation.state) {
     case "ready": {
-      if (!mine) return <Alert isInline component="h2" variant="success" title={`Ready: ${board === "" ? "a board" : board} is held by ${shortName(lease.client ?? "")}`} />;
+      if (!mine) return <InlineAlert component="h2" variant="success" title={`Ready: ${board === "" ? "a board" : board} is held by ${shortName(lease.client ?? "")}`} />;
       return (
-        <Alert isInline component="h2" variant="success" title={`Ready: ${board === "" ? "your board" : board} is yours. Open a shell on it with:`}>
+        <InlineAlert component="h2" variant="success" title={`Ready: ${board === "" ? "your board" : board} is yours. Open a shell on it with:`}>
           <ShellCommand leaseName={shortName(lease.name)} />
-        </Alert>
+        </InlineAlert>
       );
     }
     case "starting":
       return (
-        <Alert isInline component="h2" variant="info" title={`Starting: ${situation.detail}`}>
+        <InlineAlert component="h2" variant="info" title={`Starting: ${situation.detail}`}>
           <p>
             {`${board} is assigned to ${mine ? "you" : shortName(lease.client ?? "")} and its time has started; it is ready for commands once its beforeLease hook is done${exporter !== undefined && exporter.statusMessage !== "" ? ` (the exporter says: ${exporter.statusMessage})` : ""}. This page shows when it is.`}
           </p>
           {mine && <ShellCommand leaseName={shortName(lease.name)} />}
-        </Alert>
+        </InlineAlert>
       );
     case "pending":
       return (
-        <Alert isInline component="h2" variant="info" title={`Pending: ${situation.detail}`}>
+        <InlineAlert component="h2" variant="info" title={`Pending: ${situation.detail}`}>
           {waitedFor !== undefined && waitedFor.boards.length > 0 && (
             <>
               <p>{waitingIntro(situation)}</p>
@@ -152,14 +152,14 @@ function StatusBanner({ lease, situation, exporter, waitedFor, mine, nowMs }: { 
             The controller keeps trying; this page follows the lease and shows when it becomes Ready. Its time only starts once it gets a board: until then it waits,
             however long, unless you release it.
           </p>
-        </Alert>
+        </InlineAlert>
       );
     case "scheduled": {
       const begin = timestampToMs(lease.beginTime) ?? nowMs;
       return (
-        <Alert isInline component="h2" variant="info" title={`Scheduled: starts ${formatClockTime(begin, nowMs)}`}>
+        <InlineAlert component="h2" variant="info" title={`Scheduled: starts ${formatClockTime(begin, nowMs)}`}>
           <p>The controller assigns a board at the begin time; this page follows the lease.</p>
-        </Alert>
+        </InlineAlert>
       );
     }
     case "hook-failed": {
@@ -167,7 +167,7 @@ function StatusBanner({ lease, situation, exporter, waitedFor, mine, nowMs }: { 
       const name = failure?.exporter ?? board;
       const message = failure?.message ?? exporter?.statusMessage ?? "";
       return (
-        <Alert isInline component="h2" variant="danger" title={situation.ended ? `Ended: ${name}'s beforeLease hook failed` : `${name}'s beforeLease hook failed: the lease is ending`}>
+        <InlineAlert component="h2" variant="danger" title={situation.ended ? `Ended: ${name}'s beforeLease hook failed` : `${name}'s beforeLease hook failed: the lease is ending`}>
           <p>
             {`The exporter ended the lease because its beforeLease hook failed${message === "" ? "." : `: “${message}”.`} You did not release it. `}
             {exporter !== undefined && (
@@ -183,13 +183,13 @@ function StatusBanner({ lease, situation, exporter, waitedFor, mine, nowMs }: { 
               note={isPinned(lease) ? `It asks for ${name} again, so it waits until the board is repaired.` : "The controller gives it a board that is ready, not this one while it is failed."}
             />
           )}
-        </Alert>
+        </InlineAlert>
       );
     }
     case "unsatisfiable":
     case "invalid":
       return (
-        <Alert isInline component="h2" variant="danger" title={situation.noMatch === true ? "No exporter matches this selector: the lease ended at once" : `${situation.label}${reason}: the lease ended at once`}>
+        <InlineAlert component="h2" variant="danger" title={situation.noMatch === true ? "No exporter matches this selector: the lease ended at once" : `${situation.label}${reason}: the lease ended at once`}>
           {situation.noMatch === true ? (
             <>
               <p>
@@ -208,14 +208,13 @@ function StatusBanner({ lease, situation, exporter, waitedFor, mine, nowMs }: { 
           ) : (
             <p>{situation.message ?? situation.detail}</p>
           )}
-        </Alert>
+        </InlineAlert>
       );
     case "expired":
     case "released":
     case "ended":
       return (
-        <Alert
-          isInline
+        <InlineAlert
           component="h2"
           variant="custom"
           customIcon={situation.state === "expired" ? <ClockIcon /> : <BanIcon />}
@@ -223,7 +222,7 @@ function StatusBanner({ lease, situation, exporter, waitedFor, mine, nowMs }: { 
         >
           <p>The lease has ended and stays listed among ended leases.</p>
           {mine && <LeaseAgain lease={lease} nowMs={nowMs} />}
-        </Alert>
+        </InlineAlert>
       );
   }
 }

@@ -1,13 +1,15 @@
 // The pieces every lease-changing dialog shares: the controller's refusal
 // shown inside the form (nothing typed is lost), and the submit/cancel footer.
-import { Alert, Button, ModalFooter } from "@patternfly/react-core";
+import { ModalFooter } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
+import { InlineAlert } from "@/components/inline-alert";
 import { describeError } from "@/lib/errors";
 
 export function ControllerRefusal({ title, error }: { readonly title: string; readonly error: unknown }) {
   return (
-    <Alert isInline variant="danger" title={title}>
+    <InlineAlert variant="danger" title={title}>
       <p>{describeError(error).message}</p>
-    </Alert>
+    </InlineAlert>
   );
 }
 

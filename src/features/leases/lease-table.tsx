@@ -2,7 +2,7 @@
 // person recognises — the board, else the board asked for or the selector —
 // with the tags under it and the lease's name to copy. Actions come from the
 // container through `renderActions`, so this file calls no hooks but the clock.
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@/components/table/table";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { LabelChips } from "@/components/label-chips";

@@ -3,13 +3,14 @@
 // that window (a clash with a booking is said before anything is sent). The
 // view (day or week, date, zoom, selector, search, grouping) is in the URL.
 import "@/features/booking/timeline/timeline.css";
-import { Alert, AlertActionLink } from "@patternfly/react-core";
+import { Button } from "@/components/button/button";
 import { Title } from "@/components/title";
 import { PageSection } from "@/components/page-section";
 import { Spinner } from "@/components/spinner";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { ErrorAlert } from "@/components/error-alert";
+import { InlineAlert } from "@/components/inline-alert";
 import { NotAnsweringAlert } from "@/components/not-answering-alert";
 import { boardOutlook, bookingsOf, type TimeWindow } from "@/domain/availability";
 import { createPrefillSearch } from "@/domain/create-lease-link";
@@ -170,23 +171,26 @@ export function TimelinePage() {
         onGroupChange={(g) => update({ group: g })}
       />
       {params.badDate && (
-        <Alert isInline variant="warning" title={`"${dateAsTyped}" is not a date: showing today. Dates read like 2026-12-03.`} />
+        <InlineAlert variant="warning" title={`"${dateAsTyped}" is not a date: showing today. Dates read like 2026-12-03.`} />
       )}
-      {passed && <Alert isInline variant="info" title="That time has passed: choose a window from now on." />}
+      {passed && <InlineAlert variant="info" title="That time has passed: choose a window from now on." />}
       {pending !== undefined && (
-        <Alert
-          isInline
+        <InlineAlert
           variant="warning"
           title={`${pending.board}, ${windowWords(pending.window, minute, formatClockTime)}`}
           actionLinks={
             <>
-              <AlertActionLink onClick={() => book(pending.board, pending.window)}>Book anyway</AlertActionLink>
-              <AlertActionLink onClick={() => setPending(undefined)}>Cancel</AlertActionLink>
+              <Button variant="link" isInline onClick={() => book(pending.board, pending.window)}>
+                Book anyway
+              </Button>
+              <Button variant="link" isInline onClick={() => setPending(undefined)}>
+                Cancel
+              </Button>
             </>
           }
         >
           <p role="status">{pending.words}</p>
-        </Alert>
+        </InlineAlert>
       )}
       {body}
       <TimelineLegend />

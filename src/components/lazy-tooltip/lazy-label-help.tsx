@@ -1,0 +1,52 @@
+// A form label's help button (PatternFly's FormGroupLabelHelp) whose Popover
+// is fetched on the first click: PatternFly's Popover brings the Popper
+// engine and a focus trap (~14 KiB gzip) that the page's first paint does not
+// need (issue 13). From the first click on, PatternFly's Popover runs it as
+// before (click or Enter toggles, Escape and outside clicks close, focus is
+// trapped inside while open), kept open or closed here.
+import { FormGroupLabelHelp } from "@patternfly/react-core/dist/esm/components/Form/FormGroupLabelHelp.js";
+import type { Popover as PfPopover } from "@patternfly/react-core/dist/esm/components/Popover/Popover.js";
+import { useRef, useState, type ReactNode } from "react";
+import { loadOnce } from "@/components/lazy-tooltip/load-once";
+
+const popoverCode = loadOnce(() => import("@patternfly/react-core/dist/esm/components/Popover/Popover.js"));
+
+export interface LazyLabelHelpProps {
+  /** The button's name ("Selector syntax"). */
+  readonly "aria-label": string;
+  readonly headerContent: ReactNode;
+  readonly bodyContent: ReactNode;
+}
+
+export function LazyLabelHelp({ "aria-label": ariaLabel, headerContent, bodyContent }: LazyLabelHelpProps) {
+  const ref = useRef<HTMLSpanElement>(null);
+  const [Popover, setPopover] = useState<typeof PfPopover | undefined>(undefined);
+  const [open, setOpen] = useState(false);
+  const onFirstClick = (): void => {
+    // Once mounted, PatternFly's own click listener on the button toggles it.
+    if (Popover !== undefined) return;
+    popoverCode.get().then(
+      (m) => {
+        setPopover(() => m.Popover);
+        setOpen(true);
+      },
+      // Offline: nothing opens this time; the next click fetches again.
+      () => undefined,
+    );
+  };
+  return (
+    <>
+      <FormGroupLabelHelp ref={ref} aria-label={ariaLabel} onClick={onFirstClick} />
+      {Popover !== undefined && (
+        <Popover
+          triggerRef={ref}
+          isVisible={open}
+          shouldOpen={() => setOpen(true)}
+          shouldClose={() => setOpen(false)}
+          headerContent={headerContent}
+          bodyContent={bodyContent}
+        />
+      )}
+    </>
+  );
+}
