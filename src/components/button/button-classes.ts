@@ -14,6 +14,8 @@ export interface ButtonLook {
   readonly isDanger?: boolean;
   /** Undefined: never busy (no room kept for a spinner); false: not busy now. */
   readonly isLoading?: boolean | undefined;
+  /** A plain button without padding (an icon inside text). */
+  readonly hasNoPadding?: boolean;
   readonly size?: ButtonSize;
   readonly className?: string | undefined;
 }
@@ -28,6 +30,7 @@ export function buttonClasses(look: ButtonLook): string {
   if (look.isDanger === true && (variant === "secondary" || variant === "link")) classes.push("pf-m-danger");
   if (look.isLoading !== undefined && variant !== "plain") classes.push("pf-m-progress");
   if (look.isLoading === true) classes.push("pf-m-in-progress");
+  if (look.hasNoPadding === true && variant === "plain") classes.push("pf-m-no-padding");
   if (look.size === "sm") classes.push("pf-m-small");
   if (look.size === "lg") classes.push("pf-m-display-lg");
   if (look.className !== undefined && look.className !== "") classes.push(look.className);

@@ -36,6 +36,8 @@ const CASES: [string, ButtonProps][] = [
   ["anchor", { component: "a", href: "/leases/new", variant: "link", children: "Book" }],
   ["disabled anchor", { component: "a", href: "/x", isDisabled: true, children: "Book" }],
   ["router anchor", { component: Anchor, href: "/exporters", variant: "secondary", children: "Exporters" }],
+  ["inline span, no padding (a label's help)", { component: "span", isInline: true, variant: "plain", hasNoPadding: true, "aria-label": "More info", icon: <PlusCircleIcon /> }],
+  ["no padding on a non-plain (no modifier)", { hasNoPadding: true, children: "x" }],
   ["extra attributes", { id: "go", form: "f", tabIndex: -1, "aria-pressed": true, "aria-expanded": false, className: "portal-x", children: "Go" }],
 ];
 

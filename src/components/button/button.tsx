@@ -26,11 +26,12 @@ export interface ButtonProps extends Omit<ComponentProps<"button">, "type" | "re
   readonly isLoading?: boolean;
   readonly spinnerAriaValueText?: string;
   readonly spinnerAriaLabel?: string;
-  /** The element: a button (default), an anchor, or a component that renders one (RouterAnchor). */
-  readonly component?: "button" | "a" | ComponentType<AnchorProps>;
+  readonly hasNoPadding?: boolean;
+  /** The element: a button (default), an anchor, a component that renders one (RouterAnchor), or an inline span acting as a button. */
+  readonly component?: "button" | "a" | "span" | ComponentType<AnchorProps>;
   readonly href?: string;
   readonly type?: "button" | "submit" | "reset";
-  readonly ref?: Ref<HTMLButtonElement>;
+  readonly ref?: Ref<HTMLElement>;
 }
 
 const prevent = (event: MouseEvent | KeyboardEvent): void => event.preventDefault();
@@ -46,6 +47,7 @@ export function Button({
   isDisabled = false,
   isAriaDisabled = false,
   isLoading,
+  hasNoPadding = false,
   spinnerAriaValueText,
   spinnerAriaLabel,
   component = "button",
@@ -57,8 +59,11 @@ export function Button({
   children,
   ...rest
 }: ButtonProps) {
-  const Component = component as ComponentType<Record<string, unknown>> | "button";
+  // One element type for the JSX below: the props are checked by ButtonProps above.
+  const Component = component as unknown as ComponentType<Record<string, unknown>>;
   const isButtonElement = component === "button";
+  // As PatternFly: an inline span is a button to assistive technology and the keyboard.
+  const isInlineSpan = isInline && component === "span";
   const hasChildren = children !== undefined && children !== null && children !== false && children !== "";
   const iconSpan =
     icon === undefined || icon === null ? null : (
@@ -66,7 +71,7 @@ export function Button({
     );
   const text = hasChildren ? <span className="pf-v6-c-button__text">{children}</span> : null;
   // As PatternFly: a disabled non-button leaves the tab order; aria-disabled only when true.
-  const defaultTabIndex = isDisabled ? (isButtonElement ? undefined : -1) : undefined;
+  const defaultTabIndex = isDisabled ? (isButtonElement ? undefined : -1) : isAriaDisabled ? undefined : isInlineSpan ? 0 : undefined;
   return (
     <Component
       aria-expanded={ariaExpanded}
@@ -74,10 +79,11 @@ export function Button({
       {...(isAriaDisabled ? { onClick: prevent, onKeyPress: prevent } : {})}
       {...(isAriaDisabled || (!isButtonElement && isDisabled) ? { "aria-disabled": true } : {})}
       aria-label={ariaLabel}
-      className={buttonClasses({ variant, isButtonElement, isBlock, isDisabled, isAriaDisabled, isInline, isDanger, isLoading, size, className })}
+      className={buttonClasses({ variant, isButtonElement, isBlock, isDisabled, isAriaDisabled, isInline, isDanger, isLoading, hasNoPadding, size, className })}
       disabled={isButtonElement ? isDisabled : undefined}
       tabIndex={tabIndex ?? defaultTabIndex}
-      type={isButtonElement ? type : undefined}
+      type={isButtonElement || isInlineSpan ? type : undefined}
+      role={isInlineSpan ? "button" : rest.role}
     >
       {isLoading === true && (
         <span className="pf-v6-c-button__progress">

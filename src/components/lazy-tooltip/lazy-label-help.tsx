@@ -4,12 +4,20 @@
 // need (issue 13). From the first click on, PatternFly's Popover runs it as
 // before (click or Enter toggles, Escape and outside clicks close, focus is
 // trapped inside while open), kept open or closed here.
-import { FormGroupLabelHelp } from "@patternfly/react-core/dist/esm/components/Form/FormGroupLabelHelp.js";
+import HelpIcon from "@patternfly/react-icons/dist/esm/icons/help-icon";
 import type { Popover as PfPopover } from "@patternfly/react-core/dist/esm/components/Popover/Popover.js";
-import { useRef, useState, type ReactNode } from "react";
+import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { Button } from "@/components/button/button";
 import { loadOnce } from "@/components/lazy-tooltip/load-once";
 
 const popoverCode = loadOnce(() => import("@patternfly/react-core/dist/esm/components/Popover/Popover.js"));
+
+function clickOnEnterOrSpace(event: KeyboardEvent<HTMLElement>, button: HTMLElement | null): void {
+  if ((event.key === "Enter" || event.key === " ") && button !== null) {
+    event.preventDefault();
+    button.click();
+  }
+}
 
 export interface LazyLabelHelpProps {
   /** The button's name ("Selector syntax"). */
@@ -36,7 +44,8 @@ export function LazyLabelHelp({ "aria-label": ariaLabel, headerContent, bodyCont
   };
   return (
     <>
-      <FormGroupLabelHelp ref={ref} aria-label={ariaLabel} onClick={onFirstClick} />
+      {/* PatternFly's FormGroupLabelHelp: an inline span button, Enter and Space click it. */}
+      <Button component="span" isInline ref={ref} onKeyDown={(event: KeyboardEvent<HTMLElement>) => clickOnEnterOrSpace(event, ref.current)} aria-label={ariaLabel} variant="plain" hasNoPadding onClick={onFirstClick} icon={<HelpIcon />} />
       {Popover !== undefined && (
         <Popover
           triggerRef={ref}

@@ -1,0 +1,12 @@
+import { FormGroupLabelHelp } from "@patternfly/react-core/dist/esm/components/Form/FormGroupLabelHelp.js";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { LazyLabelHelp } from "@/components/lazy-tooltip/lazy-label-help";
+
+describe("LazyLabelHelp", () => {
+  it("draws PatternFly's label help button until its popover is first asked for (issue 13)", () => {
+    const ours = renderToStaticMarkup(<LazyLabelHelp aria-label="Selector syntax" headerContent="Label selector" bodyContent="key=value" />);
+    const theirs = renderToStaticMarkup(<FormGroupLabelHelp aria-label="Selector syntax" />).replace(/ data-ouia-[a-z-]+="[^"]*"/g, "");
+    expect(ours).toBe(theirs);
+  });
+});
