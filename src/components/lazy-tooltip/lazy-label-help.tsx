@@ -10,7 +10,7 @@ import type { Popover as PfPopover } from "@patternfly/react-core/dist/esm/compo
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { Button } from "@/components/button/button";
 import { loadOnce } from "@/components/lazy-tooltip/load-once";
-import { afterNextPaint } from "@/lib/after-next-paint";
+import { useAfterFirstPaint } from "@/lib/use-after-first-paint";
 
 const popoverCode = loadOnce(() => import("@patternfly/react-core/dist/esm/components/Popover/Popover.js"));
 
@@ -46,15 +46,10 @@ export function LazyLabelHelp({ "aria-label": ariaLabel, headerContent, bodyCont
   // PatternFly's Popover mounted, typing in the exporter search reached the screen about
   // 1.5 ms sooner at the median and 5 ms at the 95th percentile (bench:browser), for a
   // reason not found yet (issue 13).
+  const painted = useAfterFirstPaint();
   useEffect(() => {
-    let live = true;
-    void afterNextPaint().then(() => {
-      if (live) mount(false);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+    if (painted) mount(false);
+  }, [painted]);
   const onFirstClick = (): void => {
     // Once mounted, PatternFly's own click listener on the button toggles it.
     if (Popover === undefined) mount(true);
