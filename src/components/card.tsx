@@ -3,26 +3,25 @@
 // machinery, OUIA ids and class map (issue 13).
 import "@patternfly/react-styles/css/components/Card/card.css";
 import type { ReactNode } from "react";
+import { joinClasses } from "@/components/join-classes";
 
 interface Part {
   readonly className?: string;
   readonly children?: ReactNode;
 }
 
-const withClass = (base: string, className: string | undefined): string => (className === undefined || className === "" ? base : `${base} ${className}`);
-
 export function Card({ className, children }: Part) {
-  return <div className={withClass("pf-v6-c-card", className)}>{children}</div>;
+  return <div className={joinClasses("pf-v6-c-card", className)}>{children}</div>;
 }
 
 export function CardTitle({ component: Heading = "div", className, children }: Part & { readonly component?: "div" | "h2" | "h3" }) {
   return (
     <div className="pf-v6-c-card__title">
-      <Heading className={withClass("pf-v6-c-card__title-text", className)}>{children}</Heading>
+      <Heading className={joinClasses("pf-v6-c-card__title-text", className)}>{children}</Heading>
     </div>
   );
 }
 
 export function CardBody({ className, children }: Part) {
-  return <div className={withClass("pf-v6-c-card__body", className)}>{children}</div>;
+  return <div className={joinClasses("pf-v6-c-card__body", className)}>{children}</div>;
 }

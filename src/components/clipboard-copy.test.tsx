@@ -2,13 +2,14 @@ import { ClipboardCopy as PfClipboardCopy } from "@patternfly/react-core/dist/es
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ClipboardCopy } from "@/components/clipboard-copy";
+import { withoutOuia } from "@/components/testing/without-ouia";
 
 /**
  * PatternFly's markup without its OUIA test attributes and its generated ids
  * (text-input-N, copy-button-N: nothing refers to them).
  */
 function comparable(html: string): string {
-  return html.replace(/ data-ouia-[a-z-]+="[^"]*"/g, "").replace(/ id="(text-input|copy-button)-[^"]*"/g, "");
+  return withoutOuia(html).replace(/ id="(text-input|copy-button)-[^"]*"/g, "");
 }
 
 describe("ClipboardCopy", () => {

@@ -4,6 +4,7 @@
 // (issue 13).
 import "@patternfly/react-styles/css/components/Content/content.css";
 import type { ReactNode } from "react";
+import { joinClasses } from "@/components/join-classes";
 
 export interface ContentProps {
   /** A block of text (default) or a small note. */
@@ -15,7 +16,7 @@ export interface ContentProps {
 export function Content({ component: Element = "div", className, children }: ContentProps) {
   const base = Element === "div" ? "pf-v6-c-content" : "pf-v6-c-content--small";
   return (
-    <Element data-pf-content className={className === undefined || className === "" ? base : `${base} ${className}`}>
+    <Element data-pf-content className={joinClasses(base, className)}>
       {children}
     </Element>
   );

@@ -4,6 +4,7 @@
 import "@patternfly/react-styles/css/layouts/Flex/flex.css";
 import type { HTMLAttributes } from "react";
 import { modifierClasses, type Breakpoints } from "@/components/flex-classes";
+import { joinClasses } from "@/components/join-classes";
 
 export interface FlexProps extends HTMLAttributes<HTMLDivElement> {
   readonly gap?: Breakpoints;
@@ -17,7 +18,7 @@ export interface FlexItemProps extends HTMLAttributes<HTMLDivElement> {
 }
 
 function classes(base: string, mods: readonly (Breakpoints | undefined)[], className: string | undefined): string {
-  return [base, ...mods.flatMap(modifierClasses), ...(className === undefined || className === "" ? [] : [className])].join(" ");
+  return joinClasses(base, ...mods.flatMap(modifierClasses), className);
 }
 
 export function Flex({ gap, alignItems, justifyContent, flexWrap, className, ...rest }: FlexProps) {

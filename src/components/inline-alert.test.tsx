@@ -4,11 +4,7 @@ import BanIcon from "@patternfly/react-icons/dist/esm/icons/ban-icon";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { InlineAlert, type InlineAlertProps } from "@/components/inline-alert";
-
-/** PatternFly's markup without its OUIA test attributes, which the portal does not use. */
-function withoutOuia(html: string): string {
-  return html.replace(/ data-ouia-[a-z-]+="[^"]*"/g, "");
-}
+import { withoutOuia } from "@/components/testing/without-ouia";
 
 const CASES: InlineAlertProps[] = [
   { variant: "danger", title: "Not signed in", isLiveRegion: true, children: "The controller said no." },

@@ -10,6 +10,7 @@ import RhUiErrorFillIcon from "@patternfly/react-icons/dist/esm/icons/rh-ui-erro
 import RhUiInformationFillIcon from "@patternfly/react-icons/dist/esm/icons/rh-ui-information-fill-icon";
 import RhUiWarningFillIcon from "@patternfly/react-icons/dist/esm/icons/rh-ui-warning-fill-icon";
 import type { ReactNode } from "react";
+import { joinClasses } from "@/components/join-classes";
 
 const ICONS = { success: RhUiCheckCircleFillIcon, danger: RhUiErrorFillIcon, warning: RhUiWarningFillIcon, info: RhUiInformationFillIcon } as const;
 const NAMES = { success: "Success", danger: "Danger", warning: "Warning", info: "Info", custom: "Custom" } as const;
@@ -35,9 +36,9 @@ const isShown = (node: ReactNode): boolean => node !== undefined && node !== nul
 
 export function InlineAlert({ variant, customIcon, title, component: Title = "h4", isPlain = false, isLiveRegion = false, actionLinks, className, children }: InlineAlertProps) {
   const Icon = variant === "custom" ? undefined : ICONS[variant];
-  const classes = ["pf-v6-c-alert", "pf-m-inline", ...(isPlain ? ["pf-m-plain"] : []), `pf-m-${variant}`, ...(className === undefined ? [] : [className])];
+  const classes = joinClasses("pf-v6-c-alert", "pf-m-inline", isPlain && "pf-m-plain", `pf-m-${variant}`, className);
   return (
-    <div className={classes.join(" ")} {...(isLiveRegion ? { "aria-live": "polite", "aria-atomic": "false" } : {})}>
+    <div className={classes} {...(isLiveRegion ? { "aria-live": "polite", "aria-atomic": "false" } : {})}>
       <div className="pf-v6-c-alert__icon">{Icon === undefined ? customIcon : <Icon />}</div>
       <Title className="pf-v6-c-alert__title">
         <span className="pf-v6-screen-reader">{`${NAMES[variant]} alert:`}</span>

@@ -30,8 +30,8 @@ import { EmptyState, type EmptyStateProps } from "@/components/empty-state";
 import { PageSection, type PageSectionProps } from "@/components/page-section";
 import { Title, type TitleProps } from "@/components/title";
 import { ToggleGroup, ToggleGroupItem, type ToggleGroupItemProps, type ToggleGroupProps } from "@/components/toggle-group";
+import { withoutOuia } from "@/components/testing/without-ouia";
 
-const withoutOuia = (html: string): string => html.replace(/ data-ouia-[a-z-]+="[^"]*"/g, "");
 
 describe("PageSection", () => {
   const CASES: PageSectionProps[] = [{ children: "x" }, { className: "portal-exporters-head", children: <h1>Exporters</h1> }, { "aria-label": "Exporter list", className: "portal-exporters-list" }];

@@ -4,6 +4,7 @@
 // sections use the default type and variant only.
 import "@patternfly/react-styles/css/components/Page/page.css";
 import type { ReactNode } from "react";
+import { joinClasses } from "@/components/join-classes";
 
 export interface PageSectionProps {
   readonly className?: string;
@@ -13,7 +14,7 @@ export interface PageSectionProps {
 
 export function PageSection({ className, "aria-label": ariaLabel, children }: PageSectionProps) {
   return (
-    <section className={className === undefined || className === "" ? "pf-v6-c-page__main-section" : `pf-v6-c-page__main-section ${className}`} aria-label={ariaLabel}>
+    <section className={joinClasses("pf-v6-c-page__main-section", className)} aria-label={ariaLabel}>
       <div className="pf-v6-c-page__main-body">{children}</div>
     </section>
   );

@@ -2,11 +2,7 @@ import { SearchInput as PfSearchInput } from "@patternfly/react-core/dist/esm/co
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { SearchInput } from "@/components/search-input";
-
-/** PatternFly's markup without its OUIA test attributes (the portal does not use them). */
-function withoutOuia(html: string): string {
-  return html.replace(/ data-ouia-[a-z-]+="[^"]*"/g, "");
-}
+import { withoutOuia } from "@/components/testing/without-ouia";
 
 const CASES: { value: string; resultsCount?: string }[] = [{ value: "" }, { value: "", resultsCount: "9 of 9" }, { value: "rcar", resultsCount: "2 of 9" }, { value: "site=bcn" }];
 

@@ -2,6 +2,7 @@
 // <Spinner>), without its design-token module: buttons show it while busy,
 // and most pages draw one before their data arrives (issue 13).
 import "@patternfly/react-styles/css/components/Spinner/spinner.css";
+import { joinClasses } from "@/components/join-classes";
 
 export interface SpinnerProps {
   readonly size?: "sm" | "md" | "lg" | "xl";
@@ -13,9 +14,9 @@ export interface SpinnerProps {
 }
 
 export function Spinner({ size = "xl", isInline = false, "aria-valuetext": valueText = "Loading...", "aria-label": label, className }: SpinnerProps) {
-  const classes = ["pf-v6-c-spinner", isInline ? "pf-m-inline" : `pf-m-${size}`, ...(className === undefined || className === "" ? [] : [className])];
+  const classes = joinClasses("pf-v6-c-spinner", isInline ? "pf-m-inline" : `pf-m-${size}`, className);
   return (
-    <svg className={classes.join(" ")} role="progressbar" aria-valuetext={valueText} viewBox="0 0 100 100" aria-label={label ?? "Contents"}>
+    <svg className={classes} role="progressbar" aria-valuetext={valueText} viewBox="0 0 100 100" aria-label={label ?? "Contents"}>
       <circle className="pf-v6-c-spinner__path" cx="50" cy="50" r="45" fill="none" />
     </svg>
   );

@@ -2,6 +2,7 @@
 // draws it) without its OUIA ids and class map (issue 13).
 import "@patternfly/react-styles/css/components/Title/title.css";
 import type { ReactNode } from "react";
+import { joinClasses } from "@/components/join-classes";
 
 export interface TitleProps {
   readonly headingLevel: "h1" | "h2" | "h3" | "h4" | "h5" | "h6";
@@ -13,7 +14,7 @@ export interface TitleProps {
 }
 
 export function Title({ headingLevel: Heading, size, className, id, children }: TitleProps) {
-  const classes = `pf-v6-c-title pf-m-${size ?? Heading}${className === undefined || className === "" ? "" : ` ${className}`}`;
+  const classes = joinClasses("pf-v6-c-title", `pf-m-${size ?? Heading}`, className);
   return (
     <Heading id={id} className={classes}>
       {children}

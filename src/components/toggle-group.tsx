@@ -3,6 +3,7 @@
 // (issue 13). The theme switch in every page's masthead is one.
 import "@patternfly/react-styles/css/components/ToggleGroup/toggle-group.css";
 import type { MouseEvent, ReactNode } from "react";
+import { joinClasses } from "@/components/join-classes";
 
 export interface ToggleGroupProps {
   readonly "aria-label"?: string;
@@ -13,9 +14,9 @@ export interface ToggleGroupProps {
 }
 
 export function ToggleGroup({ "aria-label": ariaLabel, "aria-labelledby": labelledBy, isCompact = false, className, children }: ToggleGroupProps) {
-  const classes = ["pf-v6-c-toggle-group", ...(isCompact ? ["pf-m-compact"] : []), ...(className === undefined || className === "" ? [] : [className])];
+  const classes = joinClasses("pf-v6-c-toggle-group", isCompact && "pf-m-compact", className);
   return (
-    <div className={classes.join(" ")} role="group" aria-label={ariaLabel} aria-labelledby={labelledBy}>
+    <div className={classes} role="group" aria-label={ariaLabel} aria-labelledby={labelledBy}>
       {children}
     </div>
   );
@@ -35,7 +36,7 @@ export interface ToggleGroupItemProps {
 
 export function ToggleGroupItem({ text, icon, "aria-label": ariaLabel, buttonId, isSelected = false, isDisabled = false, onChange, className }: ToggleGroupItemProps) {
   return (
-    <div className={className === undefined || className === "" ? "pf-v6-c-toggle-group__item" : `pf-v6-c-toggle-group__item ${className}`}>
+    <div className={joinClasses("pf-v6-c-toggle-group__item", className)}>
       <button
         type="button"
         className={isSelected ? "pf-v6-c-toggle-group__button pf-m-selected" : "pf-v6-c-toggle-group__button"}

@@ -6,11 +6,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { Button, type ButtonProps } from "@/components/button/button";
 import { Spinner, type SpinnerProps } from "@/components/spinner";
-
-/** PatternFly's markup without its OUIA test attributes, which the portal does not use. */
-function withoutOuia(html: string): string {
-  return html.replace(/ data-ouia-[a-z-]+="[^"]*"/g, "");
-}
+import { withoutOuia } from "@/components/testing/without-ouia";
 
 function Anchor(props: React.ComponentProps<"a">) {
   return <a data-router="yes" {...props} />;

@@ -5,6 +5,7 @@
 import "@patternfly/react-styles/css/components/Check/check.css";
 import "@patternfly/react-styles/css/components/Radio/radio.css";
 import { useId, type ChangeEvent, type ReactNode } from "react";
+import { joinClasses } from "@/components/join-classes";
 
 export interface ChoiceProps {
   readonly id: string;
@@ -23,7 +24,7 @@ function Choice({ kind, id, name, label, description, isChecked, onChange, isDis
   const descriptionId = useId();
   const hasDescription = description !== undefined && description !== null && description !== "";
   return (
-    <div className={className === undefined || className === "" ? `pf-v6-c-${kind}` : `pf-v6-c-${kind} ${className}`}>
+    <div className={joinClasses(`pf-v6-c-${kind}`, className)}>
       <input
         id={id}
         name={name}

@@ -18,8 +18,8 @@ import { ActionGroup, Form, FormGroup, FormHelperText, type FormGroupProps } fro
 import { FormSelect, FormSelectOption, type FormSelectProps } from "@/components/form/form-select";
 import { HelperText, HelperTextItem, type HelperTextItemProps } from "@/components/form/helper-text";
 import { TextInput, type TextInputProps } from "@/components/form/text-input";
+import { withoutOuia } from "@/components/testing/without-ouia";
 
-const withoutOuia = (html: string): string => html.replace(/ data-ouia-[a-z-]+="[^"]*"/g, "");
 const same = (ours: ReactElement, theirs: ReactElement): void => expect(renderToStaticMarkup(ours)).toBe(withoutOuia(renderToStaticMarkup(theirs)));
 // PatternFly's types are wider than ours: the cases are checked against ours.
 const Pf = <P,>(c: unknown) => c as ComponentType<P>;

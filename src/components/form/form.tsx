@@ -3,13 +3,12 @@
 // map of every form modifier or the id helper (issue 13).
 import "@patternfly/react-styles/css/components/Form/form.css";
 import { isValidElement, useId, type ComponentProps, type ReactNode } from "react";
-
-const withClass = (base: string, className: string | undefined): string => (className === undefined || className === "" ? base : `${base} ${className}`);
+import { joinClasses } from "@/components/join-classes";
 
 /** A form that does its own validation (noValidate, as PatternFly's). */
 export function Form({ className, children, ...rest }: ComponentProps<"form">) {
   return (
-    <form noValidate {...rest} className={withClass("pf-v6-c-form", className)}>
+    <form noValidate {...rest} className={joinClasses("pf-v6-c-form", className)}>
       {children}
     </form>
   );
@@ -36,7 +35,7 @@ export function FormGroup({ label, labelHelp, isRequired = false, isInline = fal
   const legendId = `${fieldId ?? generated}-legend`;
   const Label = isGroup ? "span" : "label";
   return (
-    <div className={withClass("pf-v6-c-form__group", className)} {...(role === undefined ? {} : { role })} {...(isGroup ? { "aria-labelledby": legendId } : {})}>
+    <div className={joinClasses("pf-v6-c-form__group", className)} {...(role === undefined ? {} : { role })} {...(isGroup ? { "aria-labelledby": legendId } : {})}>
       {label !== undefined && label !== null && label !== "" && (
         <div className="pf-v6-c-form__group-label" {...(isGroup ? { id: legendId } : {})}>
           <Label className="pf-v6-c-form__label" {...(isGroup ? {} : { htmlFor: fieldId })}>
@@ -57,12 +56,12 @@ export function FormGroup({ label, labelHelp, isRequired = false, isInline = fal
 }
 
 export function FormHelperText({ className, children }: { readonly className?: string; readonly children?: ReactNode }) {
-  return <div className={withClass("pf-v6-c-form__helper-text", className)}>{children}</div>;
+  return <div className={joinClasses("pf-v6-c-form__helper-text", className)}>{children}</div>;
 }
 
 export function ActionGroup({ className, children }: { readonly className?: string; readonly children?: ReactNode }) {
   return (
-    <div className={withClass("pf-v6-c-form__group pf-m-action", className)}>
+    <div className={joinClasses("pf-v6-c-form__group pf-m-action", className)}>
       <div className="pf-v6-c-form__group-control">
         <div className="pf-v6-c-form__actions">{children}</div>
       </div>

@@ -6,6 +6,7 @@ import RhUiCheckCircleFillIcon from "@patternfly/react-icons/dist/esm/icons/rh-u
 import RhUiErrorFillIcon from "@patternfly/react-icons/dist/esm/icons/rh-ui-error-fill-icon";
 import RhUiWarningFillIcon from "@patternfly/react-icons/dist/esm/icons/rh-ui-warning-fill-icon";
 import type { ReactNode } from "react";
+import { joinClasses } from "@/components/join-classes";
 
 export interface HelperTextProps {
   readonly id?: string;
@@ -17,7 +18,7 @@ export interface HelperTextProps {
 
 export function HelperText({ id, isLiveRegion = false, className, children }: HelperTextProps) {
   return (
-    <div id={id} className={className === undefined || className === "" ? "pf-v6-c-helper-text" : `pf-v6-c-helper-text ${className}`} {...(isLiveRegion ? { "aria-live": "polite" as const } : {})}>
+    <div id={id} className={joinClasses("pf-v6-c-helper-text", className)} {...(isLiveRegion ? { "aria-live": "polite" as const } : {})}>
       {children}
     </div>
   );
@@ -36,9 +37,9 @@ export interface HelperTextItemProps {
 
 export function HelperTextItem({ id, variant = "default", className, children }: HelperTextItemProps) {
   const Icon = variant === "default" ? undefined : ICONS[variant];
-  const classes = ["pf-v6-c-helper-text__item", ...(variant === "default" ? [] : [`pf-m-${variant}`]), ...(className === undefined || className === "" ? [] : [className])];
+  const classes = joinClasses("pf-v6-c-helper-text__item", variant !== "default" && `pf-m-${variant}`, className);
   return (
-    <div className={classes.join(" ")} id={id}>
+    <div className={classes} id={id}>
       {Icon !== undefined && (
         <span className="pf-v6-c-helper-text__item-icon">
           <Icon />

@@ -5,6 +5,7 @@
 import "@patternfly/react-styles/css/components/Masthead/masthead.css";
 import type { ReactNode } from "react";
 import { RouterAnchor } from "@/components/router-anchor";
+import { joinClasses } from "@/components/join-classes";
 
 interface PartProps {
   readonly className?: string;
@@ -12,7 +13,7 @@ interface PartProps {
 }
 
 function classes(base: string, className: string | undefined): string {
-  return className === undefined ? base : `${base} ${className}`;
+  return joinClasses(base, className);
 }
 
 export interface MastheadProps extends PartProps {

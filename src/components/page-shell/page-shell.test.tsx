@@ -24,11 +24,7 @@ import { PageSidebar, PageSidebarBody } from "@/components/page-shell/page-sideb
 import { PageToggleButton } from "@/components/page-shell/page-toggle-button";
 import { SidebarProvider } from "@/components/page-shell/sidebar-context";
 import { SkipToContent } from "@/components/page-shell/skip-to-content";
-
-/** PatternFly's markup without its OUIA test attributes, which the portal does not use. */
-function withoutOuia(html: string): string {
-  return html.replace(/ data-ouia-[a-z-]+="[^"]*"/g, "");
-}
+import { withoutOuia } from "@/components/testing/without-ouia";
 
 function markup(node: ReactNode): string {
   return renderToStaticMarkup(<MemoryRouter>{node}</MemoryRouter>);

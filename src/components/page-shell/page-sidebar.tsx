@@ -3,6 +3,7 @@
 import "@patternfly/react-styles/css/components/Page/page.css";
 import type { ReactNode } from "react";
 import { useSidebar } from "@/components/page-shell/sidebar-context";
+import { joinClasses } from "@/components/join-classes";
 
 export interface PageSidebarProps {
   readonly id?: string;
@@ -15,10 +16,10 @@ export const PAGE_SIDEBAR_ID = "page-sidebar";
 
 export function PageSidebar({ id = PAGE_SIDEBAR_ID, className, children }: PageSidebarProps) {
   const { isOpen, isNarrow } = useSidebar();
-  const classes = ["pf-v6-c-page__sidebar", ...(isOpen && isNarrow ? ["pf-m-expanded"] : []), ...(isOpen ? [] : ["pf-m-collapsed"]), ...(className === undefined ? [] : [className])];
+  const classes = joinClasses("pf-v6-c-page__sidebar", isOpen && isNarrow && "pf-m-expanded", !isOpen && "pf-m-collapsed", className);
   return (
     // Collapsed, PatternFly hides it from screen readers; inert takes its links out of the tab order too.
-    <div id={id} className={classes.join(" ")} aria-hidden={!isOpen} inert={!isOpen}>
+    <div id={id} className={classes} aria-hidden={!isOpen} inert={!isOpen}>
       <div className="pf-v6-c-page__sidebar-main">{children}</div>
     </div>
   );
@@ -32,6 +33,6 @@ export interface PageSidebarBodyProps {
 }
 
 export function PageSidebarBody({ isFilled, className, children }: PageSidebarBodyProps) {
-  const classes = ["pf-v6-c-page__sidebar-body", ...(isFilled === false ? ["pf-m-no-fill"] : []), ...(isFilled === true ? ["pf-m-fill"] : []), ...(className === undefined ? [] : [className])];
-  return <div className={classes.join(" ")}>{children}</div>;
+  const classes = joinClasses("pf-v6-c-page__sidebar-body", isFilled === false && "pf-m-no-fill", isFilled === true && "pf-m-fill", className);
+  return <div className={classes}>{children}</div>;
 }

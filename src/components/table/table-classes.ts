@@ -1,5 +1,6 @@
 // The class lists PatternFly's Table, Tr, Th and Td put on their elements, for
 // the props the portal uses (pure, so the markup test and the components agree).
+import { joinClasses } from "@/components/join-classes";
 
 /** PatternFly's gridBreakPoint: below it the table reads as one card per row ("" never does). */
 export type GridBreakpoint = "" | "grid-md" | "grid-lg";
@@ -11,11 +12,6 @@ export interface TableClassOptions {
   readonly gridBreakPoint: GridBreakpoint;
   readonly variant?: "compact" | undefined;
   readonly isStickyHeader?: boolean | undefined;
-}
-
-/** Joins the truthy parts with spaces, as PatternFly's css() does. */
-export function joinClasses(...parts: readonly (string | false | undefined)[]): string {
-  return parts.filter((p): p is string => p !== undefined && p !== false && p !== "").join(" ");
 }
 
 const modifier = (name: string | undefined): string | undefined => (name === undefined || name === "" ? undefined : `pf-m-${name}`);

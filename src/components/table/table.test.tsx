@@ -8,6 +8,7 @@ import type { ComponentType, ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@/components/table/table";
+import { withoutOuia } from "@/components/testing/without-ouia";
 
 /**
  * PatternFly's markup without its OUIA test attributes (the portal does not
@@ -15,7 +16,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@/components/table/table";
  * effect removes it (a mounted PatternFly row has none).
  */
 function comparable(html: string): string {
-  return html.replace(/ data-ouia-[a-z-]+="[^"]*"/g, "").replace(/<tr([^>]*) aria-label=""/g, "<tr$1");
+  return withoutOuia(html).replace(/<tr([^>]*) aria-label=""/g, "<tr$1");
 }
 
 // Both sets of components, drawn with the same props below.

@@ -9,6 +9,7 @@ import "@patternfly/react-styles/css/components/Table/table-grid.css";
 import "@patternfly/react-styles/css/utilities/Accessibility/accessibility.css";
 import type { HTMLAttributes, ReactNode, TableHTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { tableClasses, tdClasses, thClasses, type CellModifier, type GridBreakpoint } from "@/components/table/table-classes";
+import { joinClasses } from "@/components/join-classes";
 
 export interface TableProps extends TableHTMLAttributes<HTMLTableElement> {
   readonly "aria-label": string;
@@ -27,15 +28,15 @@ export function Table({ "aria-label": ariaLabel, role = "grid", className, varia
 }
 
 export function Thead({ className, ...rest }: HTMLAttributes<HTMLTableSectionElement>) {
-  return <thead className={className === undefined ? "pf-v6-c-table__thead" : `pf-v6-c-table__thead ${className}`} {...rest} />;
+  return <thead className={joinClasses("pf-v6-c-table__thead", className)} {...rest} />;
 }
 
 export function Tbody({ className, ...rest }: HTMLAttributes<HTMLTableSectionElement>) {
-  return <tbody role="rowgroup" className={className === undefined ? "pf-v6-c-table__tbody" : `pf-v6-c-table__tbody ${className}`} {...rest} />;
+  return <tbody role="rowgroup" className={joinClasses("pf-v6-c-table__tbody", className)} {...rest} />;
 }
 
 export function Tr({ className, ...rest }: HTMLAttributes<HTMLTableRowElement>) {
-  return <tr className={className === undefined ? "pf-v6-c-table__tr" : `pf-v6-c-table__tr ${className}`} {...rest} />;
+  return <tr className={joinClasses("pf-v6-c-table__tr", className)} {...rest} />;
 }
 
 export interface ThProps extends ThHTMLAttributes<HTMLTableCellElement> {

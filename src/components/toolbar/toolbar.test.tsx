@@ -5,14 +5,14 @@ import { ToolbarItem as PfToolbarItem } from "@patternfly/react-core/dist/esm/co
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Toolbar, ToolbarContent, ToolbarGroup, ToolbarItem, type ToolbarGroupProps, type ToolbarItemProps } from "@/components/toolbar/toolbar";
+import { withoutOuia } from "@/components/testing/without-ouia";
 
 /**
  * PatternFly's markup without what ours leaves out: its OUIA test attributes,
  * the id it makes up, and the (hidden, empty) area for filter chips.
  */
 function withoutExtras(html: string): string {
-  return html
-    .replace(/ data-ouia-[a-z-]+="[^"]*"/g, "")
+  return withoutOuia(html)
     .replace(/ id="pf-random-id-[^"]*"/g, "")
     .replace('<div class="pf-v6-c-toolbar__content pf-m-hidden" hidden=""><div class="pf-v6-c-toolbar__group"></div></div>', "");
 }

@@ -8,6 +8,7 @@
 import "@patternfly/react-styles/css/components/Toolbar/toolbar.css";
 import type { ReactNode } from "react";
 import { modifierClasses } from "@/components/flex-classes";
+import { joinClasses } from "@/components/join-classes";
 
 /** A value per breakpoint, as PatternFly's toolbar props take them. */
 type PerBreakpoint<T extends string> = Readonly<Partial<Record<"default" | "md" | "lg" | "xl" | "2xl", T>>>;
@@ -17,7 +18,7 @@ type Align = PerBreakpoint<"alignStart" | "alignCenter" | "alignEnd">;
 type Gap = PerBreakpoint<"gapNone" | "gapXs" | "gapSm" | "gapMd" | "gapLg" | "gapXl">;
 
 function classes(base: string, modifiers: readonly (string | false | undefined)[], className: string | undefined): string {
-  return [base, ...modifiers.filter((m): m is string => typeof m === "string" && m !== ""), ...(className === undefined ? [] : [className])].join(" ");
+  return joinClasses(base, ...modifiers, className);
 }
 
 /** PatternFly's modifier names follow the same rule for toolbars as for flex layouts (flex-classes.ts). */

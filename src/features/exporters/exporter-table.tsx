@@ -13,6 +13,7 @@ import { freeOfTotal, groupTitle, type ExporterRow, type ListItem, type SortKey 
 import { ExporterTimeLeft } from "@/features/exporters/exporter-time-left";
 import { isPlainClick } from "@/lib/plain-click";
 import { rowFocusKey, useScrollToRestoredRow, useStartAtTop } from "@/features/exporters/use-scroll-to-restored-row";
+import { joinClasses } from "@/components/join-classes";
 
 const COLUMNS = 5;
 /**
@@ -51,7 +52,7 @@ export interface ExporterTableProps {
  * own width on mount (a forced layout per cell), too slow while scrolling.
  */
 function Cell({ className, children }: { className?: string; children: ReactNode }) {
-  return <td className={className === undefined ? "pf-v6-c-table__td" : `pf-v6-c-table__td ${className}`}>{children}</td>;
+  return <td className={joinClasses("pf-v6-c-table__td", className)}>{children}</td>;
 }
 
 const ExporterRowCells = memo(function ExporterRowCells({ row, me }: { row: ExporterRow; me: string }) {
