@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 import { bootHtml } from "./scripts/boot-html.js";
+import { protobufBinaryOnly } from "./scripts/protobuf-binary-only.js";
 import { trimPatternflyCss } from "./scripts/trim-patternfly-css.js";
 
 // The gateway that `npm run dev` forwards gRPC-Web calls to (the SPA always
@@ -43,7 +44,13 @@ function patternflyCssTrim(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), patternflyAdjacentSelectorFix(), patternflyCssTrim(), bootHtml()],
+  plugins: [
+    react(),
+    patternflyAdjacentSelectorFix(),
+    patternflyCssTrim(),
+    protobufBinaryOnly(fileURLToPath(new URL("./src/lib/protobuf-json-unsupported.ts", import.meta.url))),
+    bootHtml(),
+  ],
   resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
   build: {
     // dist/.vite/manifest.json: what each page loads, for `npm run bench:bundle`.
