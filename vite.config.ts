@@ -43,7 +43,7 @@ function patternflyCssTrim(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [
     react(),
     patternflyAdjacentSelectorFix(),
@@ -51,7 +51,15 @@ export default defineConfig({
     protobufBinaryOnly(fileURLToPath(new URL("./src/lib/protobuf-json-unsupported.ts", import.meta.url))),
     bootHtml(),
   ],
-  resolve: { alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: "@", replacement: fileURLToPath(new URL("./src", import.meta.url)) },
+      // react-router's package exports only its development build (the same
+      // code with its dev-only warnings switched on); the portal ships its
+      // production build. Dev and tests keep the warnings.
+      ...(command === "build" ? [{ find: /^react-router$/, replacement: fileURLToPath(new URL("./node_modules/react-router/dist/production/index.mjs", import.meta.url)) }] : []),
+    ],
+  },
   build: {
     // dist/.vite/manifest.json: what each page loads, for `npm run bench:bundle`.
     manifest: true,
@@ -84,4 +92,4 @@ export default defineConfig({
       "/portal-config.json": { target: gateway, changeOrigin: true },
     },
   },
-});
+}));
