@@ -22,10 +22,10 @@ import {
   searchRows,
   sortRows,
 } from "@/features/exporters/exporter-rows";
-import { ExporterCards } from "@/features/exporters/exporter-cards";
 import { appliedSelector } from "@/features/exporters/prefetch-exporters";
 import { ExporterSummary } from "@/features/exporters/exporter-summary";
-import { ExporterTable } from "@/features/exporters/exporter-table";
+import { exporterCardsCode, exporterTableCode, type ExporterListViews } from "@/features/exporters/exporter-list-views";
+import { useLoaded } from "@/lib/use-loaded";
 import { ADVANCED_SUMMARY_ID, ExporterToolbar } from "@/features/exporters/exporter-toolbar";
 import { useActiveLeases } from "@/features/exporters/use-active-leases";
 import { useExporters } from "@/features/exporters/use-exporters";
@@ -49,6 +49,13 @@ const anyText = (): boolean => true;
 
 /** The id of the note that says the rows are stale (the list's description while it is shown). */
 const STALE_NOTE_ID = "exporters-stale-note";
+
+/** What the list shows until its first page (or its view's code) is in. */
+const loadingExporters = (
+  <div className="portal-loading" role="status">
+    <Spinner size="lg" aria-hidden /> Loading exporters…
+  </div>
+);
 
 const clockWithSeconds = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
@@ -126,6 +133,8 @@ export function ExportersPage() {
   const openExporter = useCallback((name: string) => void navigate(`/exporters/${encodeURIComponent(name)}`), [navigate]);
   const [fillRef, tableHeight] = useFillHeight();
   const narrow = useMediaQuery(NARROW_QUERY);
+  // The rows' code comes in while their first page is asked for.
+  const listViews = useLoaded<ExporterListViews>(narrow ? exporterCardsCode : exporterTableCode);
   // Status, group by and sort stay behind the "Filters" toggle until asked for.
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const inForce = advancedFilterWords(filters);
@@ -169,11 +178,7 @@ export function ExportersPage() {
     } else if (load.kind === "not-answering") {
       body = <NotAnsweringAlert load={load} what="the exporters" onRetryNow={() => void exporters.refetch()} />;
     } else {
-      body = (
-        <div className="portal-loading" role="status">
-          <Spinner size="lg" aria-hidden /> Loading exporters…
-        </div>
-      );
+      body = loadingExporters;
     }
   } else if (rows.length === 0) {
     body = (
@@ -196,29 +201,32 @@ export function ExportersPage() {
     // A new view (filter, grouping, order) starts at its top, not where the last one was scrolled to.
     // A prop, not a React key: remounting the list on every search keystroke cost a whole new table (issue 13).
     const viewKey = `${applied}|${rowSearch}|${filters.status ?? ""}|${filters.group}|${filters.sort}`;
-    body = narrow ? (
-      <ExporterCards
-        viewKey={viewKey}
-        items={items}
-        me={session.clientName}
-        onToggleGroup={toggleGroup}
-        height={tableHeight}
-        stale={stale}
-        staleNoteId={STALE_NOTE_ID}
-      />
-    ) : (
-      <ExporterTable
-        viewKey={viewKey}
-        items={items}
-        me={session.clientName}
-        sort={filters.sort}
-        onOpen={openExporter}
-        onToggleGroup={toggleGroup}
-        height={tableHeight}
-        stale={stale}
-        staleNoteId={STALE_NOTE_ID}
-      />
-    );
+    body =
+      listViews === undefined ? (
+        loadingExporters
+      ) : "ExporterCards" in listViews ? (
+        <listViews.ExporterCards
+          viewKey={viewKey}
+          items={items}
+          me={session.clientName}
+          onToggleGroup={toggleGroup}
+          height={tableHeight}
+          stale={stale}
+          staleNoteId={STALE_NOTE_ID}
+        />
+      ) : (
+        <listViews.ExporterTable
+          viewKey={viewKey}
+          items={items}
+          me={session.clientName}
+          sort={filters.sort}
+          onOpen={openExporter}
+          onToggleGroup={toggleGroup}
+          height={tableHeight}
+          stale={stale}
+          staleNoteId={STALE_NOTE_ID}
+        />
+      );
   }
 
   const notes = [];

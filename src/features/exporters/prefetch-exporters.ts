@@ -8,6 +8,8 @@ import { parseSelector } from "@/domain/selector";
 import { selectorParam } from "@/features/exporters/selector-param";
 import { exportersQueryOptions, leasesQueryOptions } from "@/lib/list-queries";
 import type { SessionState } from "@/lib/session";
+import { exporterCardsCode, exporterTableCode } from "@/features/exporters/exporter-list-views";
+import { NARROW_QUERY } from "@/lib/use-media-query";
 
 /** The selector the page sends for these search params: only a valid one, as the page does. */
 export function appliedSelector(params: URLSearchParams): string {
@@ -21,4 +23,7 @@ export function prefetchExporters(queryClient: QueryClient, state: SessionState,
   const { namespace } = state.session;
   void queryClient.prefetchQuery(exportersQueryOptions(transport, namespace, appliedSelector(params), { progressive: true }));
   void queryClient.prefetchQuery(leasesQueryOptions(transport, namespace, { onlyActive: true }));
+  // And the rows' code (not part of the first paint), so it is in when the first page is.
+  const narrow = typeof window.matchMedia === "function" && window.matchMedia(NARROW_QUERY).matches;
+  (narrow ? exporterCardsCode : exporterTableCode).get().catch(() => undefined);
 }
