@@ -24,7 +24,7 @@ import {
 } from "@/features/exporters/exporter-rows";
 import { appliedSelector } from "@/features/exporters/prefetch-exporters";
 import { ExporterSummary } from "@/features/exporters/exporter-summary";
-import { exporterCardsCode, exporterTableCode, type ExporterListViews } from "@/features/exporters/exporter-list-views";
+import { listViewCode } from "@/features/exporters/exporter-list-views";
 import { useLoaded } from "@/lib/use-loaded";
 import { ADVANCED_SUMMARY_ID, ExporterToolbar } from "@/features/exporters/exporter-toolbar";
 import { useActiveLeases } from "@/features/exporters/use-active-leases";
@@ -134,7 +134,7 @@ export function ExportersPage() {
   const [fillRef, tableHeight] = useFillHeight();
   const narrow = useMediaQuery(NARROW_QUERY);
   // The rows' code comes in while their first page is asked for.
-  const listViews = useLoaded<ExporterListViews>(narrow ? exporterCardsCode : exporterTableCode);
+  const listViews = useLoaded(listViewCode(narrow));
   // Status, group by and sort stay behind the "Filters" toggle until asked for.
   const [advancedOpen, setAdvancedOpen] = useState(false);
   const inForce = advancedFilterWords(filters);

@@ -8,7 +8,7 @@ import { parseSelector } from "@/domain/selector";
 import { selectorParam } from "@/features/exporters/selector-param";
 import { exportersQueryOptions, leasesQueryOptions } from "@/lib/list-queries";
 import type { SessionState } from "@/lib/session";
-import { exporterCardsCode, exporterTableCode } from "@/features/exporters/exporter-list-views";
+import { listViewCode } from "@/features/exporters/exporter-list-views";
 import { NARROW_QUERY } from "@/lib/use-media-query";
 
 /** The selector the page sends for these search params: only a valid one, as the page does. */
@@ -25,5 +25,5 @@ export function prefetchExporters(queryClient: QueryClient, state: SessionState,
   void queryClient.prefetchQuery(leasesQueryOptions(transport, namespace, { onlyActive: true }));
   // And the rows' code (not part of the first paint), so it is in when the first page is.
   const narrow = typeof window.matchMedia === "function" && window.matchMedia(NARROW_QUERY).matches;
-  (narrow ? exporterCardsCode : exporterTableCode).get().catch(() => undefined);
+  listViewCode(narrow).get().catch(() => undefined);
 }
