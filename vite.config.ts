@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 import { bootHtml } from "./scripts/boot-html.js";
+import { patternflyIconsDefaultOnly } from "./scripts/patternfly-icons-default-only.js";
 import { protobufBinaryOnly } from "./scripts/protobuf-binary-only.js";
 import { trimPatternflyCss } from "./scripts/trim-patternfly-css.js";
 
@@ -48,6 +49,7 @@ export default defineConfig(({ command }) => ({
     react(),
     patternflyAdjacentSelectorFix(),
     patternflyCssTrim(),
+    patternflyIconsDefaultOnly(),
     protobufBinaryOnly(fileURLToPath(new URL("./src/lib/protobuf-json-unsupported.ts", import.meta.url))),
     bootHtml(),
   ],

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // The build's own plugins (scripts/boot-html.ts, trim-patternfly-css.ts) shape dist/ too.
-const inputs = ["src", "index.html", "vite.config.ts", "scripts/boot-html.ts", "scripts/trim-patternfly-css.ts", "scripts/protobuf-binary-only.ts", "package-lock.json", "public"];
+const inputs = ["src", "index.html", "vite.config.ts", "scripts/boot-html.ts", "scripts/trim-patternfly-css.ts", "scripts/protobuf-binary-only.ts", "scripts/patternfly-icons-default-only.ts", "package-lock.json", "public"];
 const stampFile = join(root, "node_modules", ".cache", "portal-build-hash");
 
 function* walk(path: string): Generator<string> {

@@ -21,6 +21,11 @@ import { BootFrame } from "@/boot/boot-frame";
 import { RequireSession } from "@/features/auth/require-session";
 // In the entry, not loaded with the page: the calls then start with no download of their own.
 import { prefetchExporters as startExportersCalls } from "@/features/exporters/prefetch-exporters";
+import { createLeaseLabPartsCode } from "@/features/booking/create-lease-lab-parts-code";
+import { timelineGridCode } from "@/features/booking/timeline/timeline-grid-code";
+import { loadedLeaseCode } from "@/features/leases/lease-detail-code";
+import { leaseListViewCode } from "@/features/leases/lease-list-code";
+import type { LoadOnce } from "@/components/lazy-tooltip/load-once";
 import type { SessionStore } from "@/lib/session";
 
 /** A module's import, asked for once; `loaded` holds the module once it is in. */
@@ -98,6 +103,23 @@ function signedInPage(pathname: string): Loader<unknown> | undefined {
 }
 
 /**
+ * Code a page draws its content with but not its first paint (heading,
+ * toolbar, loading state), asked for on entering the page so it travels
+ * beside the page's own code and first calls instead of after them.
+ */
+function startCode(...codes: readonly LoadOnce<unknown>[]): () => void {
+  return () => {
+    // A failed download is the page's to retry (useLoaded).
+    for (const code of codes) code.get().catch(() => undefined);
+  };
+}
+
+const startLeases = startCode(leaseListViewCode);
+const startLeaseDetail = startCode(loadedLeaseCode);
+const startTimeline = startCode(timelineGridCode);
+const startCreateLease = startCode(createLeaseLabPartsCode);
+
+/**
  * Asks for the first page's code, and the shell's for a signed-in page, at
  * once rather than one after the other: nested lazy routes would load the
  * shell, render it, and only then ask for the page, a round trip more on a
@@ -111,6 +133,10 @@ function preloadFirstPage(queryClient: QueryClient, sessionStore: SessionStore):
   if (state.session === null) return modules.signIn(); // the guard sends the visitor to sign-in
   const first = signedInPage(pathname);
   if (first === modules.exporters) startExportersCalls(queryClient, state, new URLSearchParams(search));
+  if (first === modules.leases) startLeases();
+  if (first === modules.leaseDetail) startLeaseDetail();
+  if (first === modules.timeline) startTimeline();
+  if (first === modules.createLease) startCreateLease();
   return Promise.all([modules.shell(), first?.()]);
 }
 
@@ -175,10 +201,38 @@ export function AppRoutes({ queryClient, sessionStore }: AppRoutesProps) {
                   }
                 />
                 <Route path="exporters/:name" element={<ExporterDetailPage />} />
-                <Route path="leases" element={<LeasesPage />} />
-                <Route path="leases/new" element={<CreateLeasePage />} />
-                <Route path="timeline" element={<TimelinePage />} />
-                <Route path="leases/:name" element={<LeaseDetailPage />} />
+                <Route
+                  path="leases"
+                  element={
+                    <StartOnEnter start={startLeases}>
+                      <LeasesPage />
+                    </StartOnEnter>
+                  }
+                />
+                <Route
+                  path="leases/new"
+                  element={
+                    <StartOnEnter start={startCreateLease}>
+                      <CreateLeasePage />
+                    </StartOnEnter>
+                  }
+                />
+                <Route
+                  path="timeline"
+                  element={
+                    <StartOnEnter start={startTimeline}>
+                      <TimelinePage />
+                    </StartOnEnter>
+                  }
+                />
+                <Route
+                  path="leases/:name"
+                  element={
+                    <StartOnEnter start={startLeaseDetail}>
+                      <LeaseDetailPage />
+                    </StartOnEnter>
+                  }
+                />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Route>

@@ -3,6 +3,7 @@ import { ActionGroup as PfActionGroup } from "@patternfly/react-core/dist/esm/co
 import { Form as PfForm } from "@patternfly/react-core/dist/esm/components/Form/Form.js";
 import { FormGroup as PfFormGroup } from "@patternfly/react-core/dist/esm/components/Form/FormGroup.js";
 import { FormHelperText as PfFormHelperText } from "@patternfly/react-core/dist/esm/components/Form/FormHelperText.js";
+import { FormSection as PfFormSection } from "@patternfly/react-core/dist/esm/components/Form/FormSection.js";
 import { FormSelect as PfFormSelect } from "@patternfly/react-core/dist/esm/components/FormSelect/FormSelect.js";
 import { FormSelectOption as PfFormSelectOption } from "@patternfly/react-core/dist/esm/components/FormSelect/FormSelectOption.js";
 import { HelperText as PfHelperText } from "@patternfly/react-core/dist/esm/components/HelperText/HelperText.js";
@@ -14,7 +15,7 @@ import type { ComponentType, ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Checkbox, Radio, type ChoiceProps } from "@/components/form/choice";
-import { ActionGroup, Form, FormGroup, FormHelperText, type FormGroupProps } from "@/components/form/form";
+import { ActionGroup, Form, FormGroup, FormHelperText, FormSection, type FormGroupProps } from "@/components/form/form";
 import { FormSelect, FormSelectOption, type FormSelectProps } from "@/components/form/form-select";
 import { HelperText, HelperTextItem, type HelperTextItemProps } from "@/components/form/helper-text";
 import { TextInput, type TextInputProps } from "@/components/form/text-input";
@@ -31,6 +32,18 @@ describe("Form", () => {
   it("draws PatternFly's helper text and action group", () => {
     same(<FormHelperText>x</FormHelperText>, <PfFormHelperText>x</PfFormHelperText>);
     same(<ActionGroup className="portal-sign-in__section">b</ActionGroup>, <PfActionGroup className="portal-sign-in__section">b</PfActionGroup>);
+  });
+
+  it("draws PatternFly's form section: a group named by its heading", () => {
+    // Both generate the heading's id, each its own way: compare the markup with the ids named alike.
+    const ids = (html: string): string => {
+      const id = /id="([^"]+)"/.exec(html)?.[1] ?? "none";
+      return html.replaceAll(id, "ID");
+    };
+    const ours = renderToStaticMarkup(<FormSection title="Tags">rows</FormSection>);
+    const theirs = withoutOuia(renderToStaticMarkup(<PfFormSection title="Tags" titleElement="h2">rows</PfFormSection>));
+    expect(ours).toContain('aria-labelledby="');
+    expect(ids(ours)).toBe(ids(theirs));
   });
 
   const GROUPS: [string, FormGroupProps][] = [

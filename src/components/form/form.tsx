@@ -1,5 +1,5 @@
-// PatternFly's form layout (its <Form>, <FormGroup>, <FormHelperText> and
-// <ActionGroup> markup) for the props the portal uses, without the class
+// PatternFly's form layout (its <Form>, <FormSection>, <FormGroup>,
+// <FormHelperText> and <ActionGroup> markup) for the props the portal uses, without the class
 // map of every form modifier or the id helper (issue 13).
 import "@patternfly/react-styles/css/components/Form/form.css";
 import { isValidElement, useId, type ComponentProps, type ReactNode } from "react";
@@ -66,5 +66,25 @@ export function ActionGroup({ className, children }: { readonly className?: stri
         <div className="pf-v6-c-form__actions">{children}</div>
       </div>
     </div>
+  );
+}
+
+export interface FormSectionProps {
+  /** The section's heading, which also names its group. */
+  readonly title: ReactNode;
+  readonly titleElement?: "h2" | "h3" | "h4";
+  readonly children?: ReactNode;
+}
+
+/** A titled part of a form: a group named by its heading, as PatternFly's <FormSection> draws it. */
+export function FormSection({ title, titleElement: Heading = "h2", children }: FormSectionProps) {
+  const titleId = useId();
+  return (
+    <section className="pf-v6-c-form__section" role="group" aria-labelledby={titleId}>
+      <Heading id={titleId} className="pf-v6-c-form__section-title">
+        {title}
+      </Heading>
+      {children}
+    </section>
   );
 }

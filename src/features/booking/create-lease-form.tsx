@@ -1,24 +1,25 @@
 // The create-lease form (a view: values, problems and lab facts in; changes
 // and submit out). What to lease, when and for how long, and tags.
-import { FormSection } from "@patternfly/react-core";
 import { Button } from "@/components/button/button";
 import { CardBody, Card } from "@/components/card";
 import { Radio } from "@/components/form/choice";
-import { ActionGroup, FormGroup, Form } from "@/components/form/form";
+import { ActionGroup, FormGroup, FormSection, Form } from "@/components/form/form";
 import type { FormEvent } from "react";
 import { InlineAlert } from "@/components/inline-alert";
 import { RouterAnchor } from "@/components/router-anchor";
+import { Spinner } from "@/components/spinner";
 import type { Exporter } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import type { CreateLeaseValues, FieldErrors } from "@/features/booking/create-lease-values";
-import { ExporterPicker } from "@/features/booking/exporter-picker";
 import type { MatchCount } from "@/features/booking/exporter-matches";
 import { LengthFields, StartFields } from "@/features/booking/lease-timing-fields";
 import { SelectorBuilder } from "@/features/booking/selector-builder";
 import { TagRowsField } from "@/features/booking/tag-rows-field";
+import type { CreateLeaseLabParts } from "@/features/booking/create-lease-lab-parts-code";
 import type { WindowOutlook } from "@/features/booking/window-outlook";
-import { WindowOutlookPanel } from "@/features/booking/window-outlook-panel";
 
 export interface CreateLeaseFormProps {
+  /** The exporter picker and the window's outlook; undefined while their code loads. */
+  readonly lab: CreateLeaseLabParts | undefined;
   readonly values: CreateLeaseValues;
   readonly onChange: (patch: Partial<CreateLeaseValues>) => void;
   readonly onPickLabel: (key: string, value: string) => void;
@@ -49,7 +50,7 @@ export interface CreateLeaseFormProps {
 }
 
 export function CreateLeaseForm(props: CreateLeaseFormProps) {
-  const { values, onChange, errors } = props;
+  const { values, onChange, errors, lab } = props;
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     props.onSubmit();
@@ -86,8 +87,12 @@ export function CreateLeaseForm(props: CreateLeaseFormProps) {
                 exportersProblem={props.exportersProblem}
                 matchingNames={props.matchingNames}
               />
+            ) : lab === undefined ? (
+              <div className="portal-loading" role="status">
+                <Spinner size="md" aria-hidden /> Loading the exporters…
+              </div>
             ) : (
-              <ExporterPicker
+              <lab.ExporterPicker
                 exporters={props.exporters}
                 held={props.held}
                 value={values.exporterName}
@@ -102,12 +107,12 @@ export function CreateLeaseForm(props: CreateLeaseFormProps) {
             <StartFields values={values} onChange={onChange} errors={errors} />
             <LengthFields values={values} onChange={onChange} errors={errors} />
             <div aria-live="polite">
-              {props.outlook !== undefined && (
-                <WindowOutlookPanel outlook={props.outlook} confirmed={props.bookAnyway} onConfirm={props.onBookAnyway} confirmError={props.bookAnywayError} />
+              {props.outlook !== undefined && lab !== undefined && (
+                <lab.WindowOutlookPanel outlook={props.outlook} confirmed={props.bookAnyway} onConfirm={props.onBookAnyway} confirmError={props.bookAnywayError} />
               )}
             </div>
           </FormSection>
-          <FormSection title="Tags" titleElement="h2" className="portal-create-tags">
+          <FormSection title="Tags" titleElement="h2">
             <TagRowsField
               rows={values.tags}
               onChange={(tags) => onChange({ tags })}

@@ -9,7 +9,6 @@ import { useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { exporterState } from "@/components/exporter-status";
 import { useToasts } from "@/components/toasts";
-import { boardFacts, bookingsOf } from "@/domain/availability";
 import { keepsLeaseTags } from "@/domain/controller-version";
 import { shortName } from "@/domain/resource-names";
 import { matchesSelector, parseSelector } from "@/domain/selector";
@@ -25,18 +24,19 @@ import {
 } from "@/features/booking/create-lease-values";
 import { readCreatePrefill, type CreateLeasePrefill } from "@/domain/create-lease-link";
 import { CreateLeaseForm } from "@/features/booking/create-lease-form";
+import { createLeaseLabPartsCode } from "@/features/booking/create-lease-lab-parts-code";
 import { createdLeaseNotes, droppedFieldsSentence } from "@/features/booking/created-lease-notes";
 import { SLOW_ANSWER_MS } from "@/features/booking/create-retry";
 import { countMatches, heldExporters, isFree, labelCatalog, withRequirement } from "@/features/booking/exporter-matches";
 import { useCreateLease } from "@/features/booking/use-create-lease";
-import { boardWindowOutlook, selectorWindowOutlook, type WindowOutlook } from "@/features/booking/window-outlook";
-import { BOOK_ANYWAY_ID } from "@/features/booking/window-outlook-panel";
+import type { WindowOutlook } from "@/features/booking/window-outlook";
 import { useLabExporters } from "@/lib/use-lab-exporters";
 import { useLeaseList } from "@/lib/use-lease-list";
 import { describeError, errorKind, isNetworkFailure, isUnavailable } from "@/lib/errors";
 import { formatClockTime } from "@/lib/format-date";
 import { useSession } from "@/lib/session-context";
 import { useDocumentTitle } from "@/lib/use-document-title";
+import { useLoaded } from "@/lib/use-loaded";
 import { useNow } from "@/lib/use-now";
 
 /** Which field each value belongs to, for "show its problem once touched". */
@@ -102,6 +102,8 @@ function NewLeaseForm({ prefill }: { prefill: CreateLeasePrefill }) {
   const exporters = useLabExporters();
   const active = useLeaseList(true, "");
   const create = useCreateLease();
+  // The picker and the window's outlook, started by the route beside the calls they wait for.
+  const lab = useLoaded(createLeaseLabPartsCode);
 
   const exporterList = exporters.data?.exporters;
   const catalog = useMemo(() => labelCatalog(exporterList ?? []), [exporterList]);
@@ -127,29 +129,32 @@ function NewLeaseForm({ prefill }: { prefill: CreateLeasePrefill }) {
 
   // Who has the boards in the chosen window (not just now), from the active leases.
   const bookingsAt = Math.floor(now / BOOKINGS_STEP_MS) * BOOKINGS_STEP_MS;
-  const bookings = useMemo(() => (active.data === undefined ? undefined : bookingsOf(active.data.leases, bookingsAt)), [active.data, bookingsAt]);
+  const bookings = useMemo(
+    () => (active.data === undefined || lab === undefined ? undefined : lab.bookingsOf(active.data.leases, bookingsAt)),
+    [active.data, bookingsAt, lab],
+  );
   const facts = useMemo(() => {
-    if (exporterList === undefined) return undefined;
+    if (exporterList === undefined || lab === undefined) return undefined;
     const why = new Map<string, string>();
-    const boards = boardFacts(exporterList, (e) => {
+    const boards = lab.boardFacts(exporterList, (e) => {
       const state = exporterState(e);
       if (!UNUSABLE_KINDS.has(state.kind)) return true;
       why.set(shortName(e.name), state.text.toLowerCase());
       return false;
     });
     return { boards, why };
-  }, [exporterList]);
+  }, [exporterList, lab]);
   let outlook: WindowOutlook | undefined;
-  if (built.ok && bookings !== undefined && facts !== undefined) {
+  if (built.ok && bookings !== undefined && facts !== undefined && lab !== undefined) {
     const startMs = built.beginMs ?? now;
     const req = { window: { startMs, endMs: built.endMs ?? startMs + built.durationMs }, endFixed: built.beginMs !== undefined || built.endMs !== undefined, scheduled: built.beginMs !== undefined };
     const ctx = { boards: facts.boards, bookings, me: session.clientName, unusableWhy: facts.why, clock: (ms: number) => formatClockTime(ms, now) };
     outlook =
       values.target === "exporter"
-        ? boardWindowOutlook(values.exporterName.trim(), req, ctx)
+        ? lab.boardWindowOutlook(values.exporterName.trim(), req, ctx)
         : selectorObj === undefined
           ? undefined
-          : selectorWindowOutlook(selectorObj, req, ctx);
+          : lab.selectorWindowOutlook(selectorObj, req, ctx);
   }
   // A "book anyway" holds for the clash it was given for: another window or board asks again.
   const clashKey = outlook?.needsConfirmation === true ? `${values.target}|${values.selector}|${values.exporterName}|${outlook.headline}` : undefined;
@@ -179,7 +184,8 @@ function NewLeaseForm({ prefill }: { prefill: CreateLeasePrefill }) {
     }
     if (clashKey !== undefined && !bookAnyway) {
       setBookAnywayAsked(true);
-      document.getElementById(BOOK_ANYWAY_ID)?.focus();
+      // A clash comes from an outlook, so the lab parts are in.
+      if (lab !== undefined) document.getElementById(lab.BOOK_ANYWAY_ID)?.focus();
       return;
     }
     const request = fresh.request;
@@ -245,6 +251,7 @@ function NewLeaseForm({ prefill }: { prefill: CreateLeasePrefill }) {
   const exportersProblem = exporters.data === undefined && exporters.isError ? describeError(exporters.error).message : undefined;
   return (
     <CreateLeaseForm
+      lab={lab}
       values={values}
       onChange={change}
       onPickLabel={(key, value) => change({ selector: withRequirement(values.selector, key, value) })}

@@ -7,17 +7,14 @@ import { Button } from "@/components/button/button";
 import { useNavigate, useParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { LoadFailedOrLoading } from "@/components/load-failed-or-loading";
-import { shortName, validateObjectName } from "@/domain/resource-names";
-import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { LeaseActions } from "@/features/leases/lease-actions";
-import { LeaseCrumbs, LeaseDetailView } from "@/features/leases/lease-detail-view";
-import { isMine } from "@/features/leases/lease-rows";
-import { leaseLongTitle } from "@/features/leases/lease-title";
+import { validateObjectName } from "@/domain/resource-names";
+import { LeaseCrumbs } from "@/features/leases/lease-crumbs";
+import { loadedLeaseCode } from "@/features/leases/lease-detail-code";
 import { useLease } from "@/features/leases/use-lease";
-import { useLeaseFacts } from "@/features/leases/use-lease-facts";
 import { isNoSuchObject } from "@/lib/errors";
 import { useSession } from "@/lib/session-context";
 import { useDocumentTitle } from "@/lib/use-document-title";
+import { useLoaded } from "@/lib/use-loaded";
 import { useNow } from "@/lib/use-now";
 
 function NoSuchLease({ name, namespace }: { name: string; namespace: string }) {
@@ -52,18 +49,21 @@ function ValidLeaseDetail({ name }: { name: string }) {
   const session = useSession();
   const now = useNow();
   const lease = useLease(name);
+  // The content's code, started by the route beside GetLease (lease-detail-code.ts).
+  const loaded = useLoaded(loadedLeaseCode);
 
   if (lease.data === undefined) {
     if (lease.isError && isNoSuchObject(lease.error)) {
       return <NoSuchLease name={name} namespace={session.namespace} />;
     }
-    return <LeaseNotLoaded name={name} lease={lease} />;
+    return <LeaseNotLoaded name={name} error={lease.error} isError={lease.isError} retry={() => void lease.refetch()} />;
   }
-
-  return <LoadedLease lease={lease.data} nowMs={now} />;
+  // The lease is in, its view's code not yet: still loading, whatever a later poll says.
+  if (loaded === undefined) return <LeaseNotLoaded name={name} error={undefined} isError={false} retry={() => undefined} />;
+  return <loaded.LoadedLease lease={lease.data} nowMs={now} />;
 }
 
-function LeaseNotLoaded({ name, lease }: { name: string; lease: ReturnType<typeof useLease> }) {
+function LeaseNotLoaded({ name, error, isError, retry }: { name: string; error: unknown; isError: boolean; retry: () => void }) {
   useDocumentTitle("Lease · Leases");
   return (
     <PageSection>
@@ -72,27 +72,8 @@ function LeaseNotLoaded({ name, lease }: { name: string; lease: ReturnType<typeo
       <p className="portal-muted">
         <code>{name}</code>
       </p>
-      <LoadFailedOrLoading error={lease.error} isError={lease.isError} retry={() => void lease.refetch()} what="lease" />
+      <LoadFailedOrLoading error={error} isError={isError} retry={retry} what="lease" />
     </PageSection>
-  );
-}
-
-function LoadedLease({ lease, nowMs }: { lease: Lease; nowMs: number }) {
-  const session = useSession();
-  const { situation, exporter, waitedFor } = useLeaseFacts(lease, nowMs);
-  const mine = isMine(lease, session.namespace, session.clientName);
-  useDocumentTitle(`${leaseLongTitle(lease, mine ? undefined : shortName(lease.client ?? ""))} · ${situation.label} · Leases`);
-  return (
-    <LeaseDetailView
-      lease={lease}
-      situation={situation}
-      exporter={exporter}
-      waitedFor={waitedFor}
-      namespace={session.namespace}
-      me={session.clientName}
-      nowMs={nowMs}
-      actions={mine && !situation.ended ? <LeaseActions lease={lease} layout="page" /> : null}
-    />
   );
 }
 

@@ -2,7 +2,6 @@
 // person recognises (the board, the selector, the tags, the holder); the
 // lease's name is there to copy. The actions come in as a node from the
 // container.
-import { BreadcrumbItem, Breadcrumb } from "@/components/breadcrumb";
 import { DescriptionListDescription, DescriptionListTerm, DescriptionListGroup, DescriptionList } from "@/components/description-list";
 import { CardTitle, CardBody, Card } from "@/components/card";
 import { Title } from "@/components/title";
@@ -16,7 +15,6 @@ import { InlineAlert } from "@/components/inline-alert";
 import { ExporterStatusLabel } from "@/components/exporter-status-label";
 import { LabelChips } from "@/components/label-chips";
 import { LeaseStatusLabel } from "@/components/lease-status-label";
-import { RouterAnchor } from "@/components/router-anchor";
 import { leaseDeprecations } from "@/domain/deprecated-labels";
 import { durationToMs, timestampToMs } from "@/domain/durations";
 import { everHadExporter, leaseEndMs } from "@/domain/lease-status";
@@ -25,6 +23,7 @@ import { formatBookedDuration } from "@/domain/time-words";
 import type { Exporter, Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
 import type { BoardsWaitedFor } from "@/features/leases/boards-waited-for";
 import { CopyNameButton } from "@/features/leases/copy-name-button";
+import { LeaseCrumbs } from "@/features/leases/lease-crumbs";
 import { leaseAgainHref, leaseAgainPrefill } from "@/features/leases/lease-again";
 import { LeaseConditionsTable } from "@/features/leases/lease-conditions-table";
 import { isMine } from "@/features/leases/lease-rows";
@@ -48,17 +47,6 @@ export interface LeaseDetailViewProps {
   /** The holder's actions, or null when there are none to offer. */
   readonly actions: ReactNode;
   readonly nowMs: number;
-}
-
-export function LeaseCrumbs({ title }: { title: string }) {
-  return (
-    <Breadcrumb>
-      <BreadcrumbItem component={RouterAnchor} to="/leases">
-        Leases
-      </BreadcrumbItem>
-      <BreadcrumbItem isActive>{title}</BreadcrumbItem>
-    </Breadcrumb>
-  );
 }
 
 function Field({ term, children }: { term: string; children: ReactNode }) {

@@ -16,18 +16,16 @@ import { EmptyState } from "@/components/empty-state";
 import { ErrorAlert } from "@/components/error-alert";
 import { RouterAnchor } from "@/components/router-anchor";
 import { parseSelector } from "@/domain/selector";
-import type { Lease } from "@/gen/jumpstarter/client/v1/client_pb.js";
-import { LeaseActions } from "@/features/leases/lease-actions";
 import { readLeaseFilters, writeLeaseFilters, type LeaseListFilters } from "@/features/leases/lease-list-filters";
-import { isMine, leasesInScope, sortLeases } from "@/features/leases/lease-rows";
-import type { LeaseSituation } from "@/features/leases/lease-situation";
-import { LeaseTable } from "@/features/leases/lease-table";
+import { leaseListViewCode } from "@/features/leases/lease-list-code";
+import { leasesInScope, sortLeases } from "@/features/leases/lease-rows";
 import { TagFilterField } from "@/features/leases/tag-filter-field";
 import { useLabExporters } from "@/lib/use-lab-exporters";
 import { useLeaseList } from "@/lib/use-lease-list";
 import { describeError, isRequestRefused } from "@/lib/errors";
 import { useSession } from "@/lib/session-context";
 import { useDocumentTitle } from "@/lib/use-document-title";
+import { useLoaded } from "@/lib/use-loaded";
 import { useNow } from "@/lib/use-now";
 import { currentParams } from "@/lib/current-params";
 import { useTypedParam } from "@/lib/use-typed-param";
@@ -79,8 +77,13 @@ export function LeasesPage() {
     update({ tags: "" });
   };
 
-  const renderActions = (lease: Lease, situation: LeaseSituation) =>
-    isMine(lease, session.namespace, session.clientName) && !situation.ended ? <LeaseActions lease={lease} layout="row" /> : null;
+  // The rows' code, started by the route beside the first call (lease-list-code.ts).
+  const view = useLoaded(leaseListViewCode);
+  const loading = (
+    <div className="portal-loading" role="status">
+      <Spinner size="lg" aria-hidden /> Loading leases…
+    </div>
+  );
 
   let body;
   if (list.data === undefined) {
@@ -99,11 +102,7 @@ export function LeasesPage() {
     } else if (list.isError) {
       body = <EmptyState title="No results for this tag filter">The controller refused the filter; see the message under the field.</EmptyState>;
     } else {
-      body = (
-        <div className="portal-loading" role="status">
-          <Spinner size="lg" aria-hidden /> Loading leases…
-        </div>
-      );
+      body = loading;
     }
   } else if (rows.length === 0) {
     const mine = filters.scope === "mine";
@@ -136,16 +135,17 @@ export function LeasesPage() {
         Nobody holds or waits for a board right now.
       </EmptyState>
     );
+  } else if (view === undefined) {
+    body = loading;
   } else {
     body = (
-      <LeaseTable
+      <view.LeaseListView
         leases={rows}
         listed={list.data.leases}
         exporters={exporters}
         namespace={session.namespace}
         me={session.clientName}
         showClient={filters.scope === "all"}
-        renderActions={renderActions}
         caption={filters.scope === "all" ? "Everyone's leases" : "My leases"}
       />
     );

@@ -22,13 +22,14 @@ import { useFirstLoad } from "@/lib/use-first-load";
 import { useLabExporters } from "@/lib/use-lab-exporters";
 import { useLeaseList } from "@/lib/use-lease-list";
 import { shiftDate, startOfLocalDay, stepZoom, viewRange, ZOOM_LEVELS, type TimelineView } from "@/features/booking/timeline/time-axis";
-import { TimelineGrid } from "@/features/booking/timeline/timeline-grid";
+import { timelineGridCode } from "@/features/booking/timeline/timeline-grid-code";
 import { TimelineLegend } from "@/features/booking/timeline/timeline-legend";
 import { boardLines, filterBoards, groupKeys, timelineLines, type BoardLine } from "@/features/booking/timeline/timeline-lines";
 import { readTimelineParams, writeTimelineParams, type TimelinePatch } from "@/features/booking/timeline/timeline-params";
 import type { DragState } from "@/features/booking/timeline/timeline-row";
 import { TimelineToolbar } from "@/features/booking/timeline/timeline-toolbar";
 import { useMinute } from "@/features/booking/timeline/use-minute";
+import { useLoaded } from "@/lib/use-loaded";
 import { useTypedParam } from "@/lib/use-typed-param";
 import { clashWords, windowWords } from "@/features/booking/timeline/timeline-words";
 
@@ -77,6 +78,8 @@ export function TimelinePage() {
   const lines = useMemo(() => timelineLines(allBoards, shown, bookings, group), [allBoards, shown, bookings, group]);
   const keys = useMemo(() => groupKeys(allBoards), [allBoards]);
 
+  // The grid's code, started by the route beside the first calls (timeline-grid-code.ts).
+  const grid = useLoaded(timelineGridCode);
   const [pending, setPending] = useState<PendingBooking | undefined>(undefined);
   const [passed, setPassed] = useState(false);
 
@@ -117,7 +120,7 @@ export function TimelinePage() {
     body = <NotAnsweringAlert load={exportersLoad} what="the exporters" onRetryNow={() => void exporters.refetch()} />;
   } else if (leasesLoad.kind === "not-answering") {
     body = <NotAnsweringAlert load={leasesLoad} what="the leases" onRetryNow={() => void leases.refetch()} />;
-  } else if (exportersLoad.kind === "loading" || leasesLoad.kind === "loading") {
+  } else if (exportersLoad.kind === "loading" || leasesLoad.kind === "loading" || grid === undefined) {
     body = <Spinner size="lg" aria-label="Loading the timeline" />;
   } else {
     const count = `${shown.length} ${shown.length === 1 ? "exporter" : "exporters"}`;
@@ -129,7 +132,7 @@ export function TimelinePage() {
         {shown.length === 0 ? (
           <p>No exporter matches these filters.</p>
         ) : (
-          <TimelineGrid
+          <grid.TimelineGrid
             lines={lines}
             view={view}
             range={range}
