@@ -146,7 +146,9 @@ function figures(formFactor: "desktop" | "mobile", runs: readonly Run[]): Figure
     { name: `${formFactor}: largest contentful paint`, value: m((r) => r.lcp), unit: "ms", ...(desktop ? { goal: { limit: 600, atMost: true } } : {}) },
     { name: `${formFactor}: total blocking time`, value: m((r) => r.tbt), unit: "ms" },
     { name: `${formFactor}: accessibility score`, value: m((r) => r.accessibility), unit: "", goal: { limit: 100, atMost: false } },
-    { name: `${formFactor}: JS transferred`, value: kb(m((r) => r.scriptBytes)), unit: "KiB", goal: { limit: 170, atMost: true } },
+    // Every script the page fetched during the run, the code loaded after the first paint included
+    // (rows, tooltips, modals): reported. The issue's initial-JS goal per first page is bench:bundle's.
+    { name: `${formFactor}: JS transferred`, value: kb(m((r) => r.scriptBytes)), unit: "KiB" },
     { name: `${formFactor}: CSS transferred`, value: kb(m((r) => r.stylesheetBytes)), unit: "KiB" },
     { name: `${formFactor}: fonts transferred`, value: kb(m((r) => r.fontBytes)), unit: "KiB" },
     { name: `${formFactor}: total transferred`, value: kb(m((r) => r.totalBytes)), unit: "KiB" },
