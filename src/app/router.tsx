@@ -107,17 +107,23 @@ function signedInPage(pathname: string): Loader<unknown> | undefined {
  * toolbar, loading state), asked for on entering the page so it travels
  * beside the page's own code and first calls instead of after them.
  */
-function startCode(...codes: readonly LoadOnce<unknown>[]): () => void {
-  return () => {
-    // A failed download is the page's to retry (useLoaded).
-    for (const code of codes) code.get().catch(() => undefined);
-  };
+function startCode(code: LoadOnce<unknown>): () => void {
+  // A failed download is the page's to retry (useLoaded).
+  return () => void code.get().catch(() => undefined);
 }
 
 const startLeases = startCode(leaseListViewCode);
 const startLeaseDetail = startCode(loadedLeaseCode);
 const startTimeline = startCode(timelineGridCode);
 const startCreateLease = startCode(createLeaseLabPartsCode);
+
+/** The code each page starts on a first load, as its route does on entering it later (below). */
+const codeStarts = new Map<Loader<unknown>, () => void>([
+  [modules.leases, startLeases],
+  [modules.leaseDetail, startLeaseDetail],
+  [modules.timeline, startTimeline],
+  [modules.createLease, startCreateLease],
+]);
 
 /**
  * Asks for the first page's code, and the shell's for a signed-in page, at
@@ -133,10 +139,7 @@ function preloadFirstPage(queryClient: QueryClient, sessionStore: SessionStore):
   if (state.session === null) return modules.signIn(); // the guard sends the visitor to sign-in
   const first = signedInPage(pathname);
   if (first === modules.exporters) startExportersCalls(queryClient, state, new URLSearchParams(search));
-  if (first === modules.leases) startLeases();
-  if (first === modules.leaseDetail) startLeaseDetail();
-  if (first === modules.timeline) startTimeline();
-  if (first === modules.createLease) startCreateLease();
+  if (first !== undefined) codeStarts.get(first)?.();
   return Promise.all([modules.shell(), first?.()]);
 }
 

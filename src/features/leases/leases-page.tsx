@@ -35,6 +35,13 @@ const FILTER_DEBOUNCE_MS = 300;
 
 const tagsParse = (text: string): boolean => parseSelector(text).ok;
 
+/** What the list shows until its leases (or its rows' code) are in. */
+const loadingLeases = (
+  <div className="portal-loading" role="status">
+    <Spinner size="lg" aria-hidden /> Loading leases…
+  </div>
+);
+
 function NewLeaseButton({ variant = "primary" }: { variant?: "primary" | "link" }) {
   return (
     <Button component={RouterAnchor} href="/leases/new" variant={variant} icon={<PlusCircleIcon />}>
@@ -79,11 +86,6 @@ export function LeasesPage() {
 
   // The rows' code, started by the route beside the first call (lease-list-code.ts).
   const view = useLoaded(leaseListViewCode);
-  const loading = (
-    <div className="portal-loading" role="status">
-      <Spinner size="lg" aria-hidden /> Loading leases…
-    </div>
-  );
 
   let body;
   if (list.data === undefined) {
@@ -102,7 +104,7 @@ export function LeasesPage() {
     } else if (list.isError) {
       body = <EmptyState title="No results for this tag filter">The controller refused the filter; see the message under the field.</EmptyState>;
     } else {
-      body = loading;
+      body = loadingLeases;
     }
   } else if (rows.length === 0) {
     const mine = filters.scope === "mine";
@@ -136,7 +138,7 @@ export function LeasesPage() {
       </EmptyState>
     );
   } else if (view === undefined) {
-    body = loading;
+    body = loadingLeases;
   } else {
     body = (
       <view.LeaseListView
