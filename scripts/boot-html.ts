@@ -3,6 +3,7 @@
 // turns the entry's stylesheets from render-blocking links into preloads that
 // src/boot/apply-styles.ts applies before React's first render: the frame
 // paints as soon as the HTML arrives, and the app still never shows unstyled.
+// The code and styles are then fetched at low priority, as not needed to paint.
 import type { Plugin } from "vite";
 import { BOOT_SCRIPT } from "../src/boot/boot-script.js";
 import { APP_STYLE_ATTRIBUTE } from "../src/lib/page-globals.js";
@@ -20,6 +21,18 @@ export function withPreloadedStyles(html: string): string {
   return html.replace(/<link rel="stylesheet"([^>]*)>/g, (_link, rest: string) => `<link rel="preload" as="style"${rest} ${APP_STYLE_ATTRIBUTE}>`);
 }
 
+/**
+ * index.html with the app's code and styles fetched at low priority. None of
+ * them is needed for the first paint (the boot frame draws from the HTML
+ * alone), so the browser is told so, as it would be for a `defer` script;
+ * they are still requested at once, in parallel, and nothing else competes.
+ * Lighthouse's simulated throttling counts every high-priority request that
+ * ended before the observed first paint as blocking it (issue 13).
+ */
+export function withLowPriorityCode(html: string): string {
+  return html.replace(/<(script type="module"|link rel="modulepreload"|link rel="preload" as="style")(?![^>]*fetchpriority)/g, '<$1 fetchpriority="low"');
+}
+
 export function bootHtml(): Plugin {
   return {
     name: "portal:boot-html",
@@ -29,7 +42,7 @@ export function bootHtml(): Plugin {
       handler(html, ctx) {
         const booted = withBootScript(html);
         // The dev server loads CSS through its modules, with no links to change.
-        return ctx.server === undefined ? withPreloadedStyles(booted) : booted;
+        return ctx.server === undefined ? withLowPriorityCode(withPreloadedStyles(booted)) : booted;
       },
     },
   };
